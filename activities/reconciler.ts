@@ -1,0 +1,34 @@
+// Repairs drift between the database (system of record) and Temporal Schedules.
+import { deleteIntegrationSchedule, listScheduledIntegrationIds, upsertIntegrationSchedule } from '../infra/temporal-schedules';
+import type { ActivityDeps } from './deps';
+
+export interface ScheduleDriftRepair {
+  created: number;
+  removed: number;
+  checked: number;
+}
+
+export function createReconcilerActivities(deps: ActivityDeps) {
+  return {
+    async repairScheduleDrift(): Promise<ScheduleDriftRepair> {
+      const active = await deps.db.integration.findMany({
+        where: { status: { in: ['ACTIVE', 'ERROR'] } },
+        select: { id: true, companyId: true, hrSystem: true, syncIntervalMinutes: true },
+      });
+      const scheduled = new Set(await listScheduledIntegrationIds(deps.temporal));
+      const activeIds = new Set(active.map((i) => i.id));
+      let created = 0;
+      let removed = 0;
+      for (const integration of active) {
+        if (scheduled.has(integration.id)) continue;
+        await upsertIntegrationSchedule(deps.temporal, deps.taskQueue, integration);
+        created++;
+      }
+      for (const id of scheduled) {
+        if (activeIds.has(id)) continue;
+        if (await deleteIntegrationSchedule(deps.temporal, id)) removed++;
+      }
+      return { created, removed, checked: active.length + scheduled.size };
+    },
+  };
+}

@@ -1,0 +1,269 @@
+// A local Factorial for tests, demos and benchmarks, answering like the dated public API
+// (/api/<YYYY-MM-DD>/resources/...): x-api-key auth, cursor pagination ({data, meta:{start_cursor,
+// end_cursor, has_previous_page, has_next_page, limit, total}}, limit ≤ 100, after_id), employees
+// with only_active, legal entities, contract versions, custom fields and their values.
+import { startFakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http-server';
+
+export interface FakeFactorialOptions {
+  apiKey?: string;
+  /** Generated people (deterministic, fictitious); every 5th has left, every 7th is leaving. */
+  employees?: number;
+  /** Throttle these request numbers (1-based, all endpoints counted) with 429. */
+  rateLimit?: { requestNumbers: number[]; retryAfterSeconds?: number };
+  /** Employee records without an id, placed among the first page's employees. */
+  malformedRecords?: number;
+  port?: number;
+}
+
+type Row = Record<string, unknown>;
+
+export interface FakeFactorialState {
+  /** Employee id → employees_employee record. */
+  readonly employees: Map<string, Row>;
+  /** Employee id → contract versions. */
+  readonly contracts: Map<string, Row[]>;
+  readonly requestCount: number;
+  /** Dated API versions the connector called. */
+  readonly apiVersions: Set<string>;
+  addEmployee(record: Row, contract?: Row): string;
+  editEmployee(id: string, record: Row): void;
+  /** Past dates terminate now (active=false); future dates plan the departure (is_terminating). */
+  terminateEmployee(id: string, terminatedOn: string): void;
+  /** Creates a custom field as an admin would in Factorial; returns its id. */
+  addCustomField(label: string, fieldType?: string): string;
+  setCustomValue(employeeId: string, fieldId: string, value: unknown): void;
+  throttleNext(count: number, retryAfterSeconds?: number): void;
+}
+
+export interface RunningFakeFactorial {
+  url: string;
+  close(): Promise<void>;
+  state: FakeFactorialState;
+}
+
+export const FAKE_FACTORIAL_API_KEY = 'fake-factorial-api-key';
+export const NUMBER_OF_CHILDREN_FIELD_ID = '501';
+export const SHIRT_SIZE_FIELD_ID = '502';
+
+const MAX_LIMIT = 100;
+const LEGAL_ENTITIES: Row[] = [
+  { id: '1', company_id: '1', country: 'de', legal_name: 'Example GmbH', currency: 'EUR' },
+  { id: '2', company_id: '1', country: 'gb', legal_name: 'Example Ltd', currency: 'GBP' },
+];
+const FIRST_NAMES = ['Alex', 'Sam', 'Robin', 'Kim', 'Jordan', 'Charlie', 'Taylor', 'Morgan', 'Jamie', 'Riley', 'Avery', 'Quinn'];
+const LAST_NAMES = ['Fieldstone', 'Marlow', 'Quillby', 'Tannenhof', 'Oakridge', 'Brightwater', 'Ellingsen', 'Harrowgate', 'Lindqvist', 'Pemberly'];
+
+function isoDay(base: number, days: number): string {
+  return new Date(base + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function generatedEmployee(n: number): { employee: Row; contracts: Row[] } {
+  const terminated = n % 5 === 0;
+  const leaving = !terminated && n % 7 === 3;
+  const first = FIRST_NAMES[n % FIRST_NAMES.length];
+  const last = LAST_NAMES[(n * 7) % LAST_NAMES.length];
+  const hire = isoDay(Date.UTC(2012, 0, 1), (n * 97) % 4300);
+  const terminatedOn = terminated ? `2025-${String((n % 12) + 1).padStart(2, '0')}-15` : leaving ? '2030-06-30' : null;
+  const id = String(n);
+  const employee: Row = {
+    id,
+    access_id: String(10_000 + n),
+    first_name: first,
+    last_name: last,
+    full_name: `${first} ${last}`,
+    preferred_name: null,
+    gender: n % 2 === 0 ? 'female' : 'male',
+    email: `${first}.${last}.${n}@mail.example.net`.toLowerCase(),
+    login_email: `${first}.${last}.${n}@example.com`.toLowerCase(),
+    birthday_on: isoDay(Date.UTC(1970, 0, 1), (n * 331) % 12000),
+    nationality: 'de',
+    country: 'de',
+    city: 'Berlin',
+    company_id: '1',
+    legal_entity_id: LEGAL_ENTITIES[n % LEGAL_ENTITIES.length].id,
+    location_id: '1',
+    manager_id: n > 1 ? '1' : null,
+    created_at: `${hire}T08:00:00.000Z`,
+    updated_at: '2026-01-01T08:00:00.000Z',
+    is_terminating: leaving,
+    terminated_on: terminatedOn,
+    termination_reason_type: terminated ? 'voluntary' : null,
+    company_identifier: `E-${3000 + n}`,
+    seniority_calculation_date: hire,
+    active: !terminated,
+    attendable: true,
+  };
+  const contract = (version: number, effectiveOn: string, jobTitle: string): Row => ({
+    id: String(n * 10 + version),
+    company_id: '1',
+    employee_id: id,
+    effective_on: effectiveOn,
+    starts_on: hire,
+    ends_on: terminated ? terminatedOn : null,
+    job_title: jobTitle,
+    working_hours: n % 3 === 0 ? 20 : 40,
+    working_hours_frequency: 'week',
+    working_time_percentage_in_cents: n % 3 === 0 ? 5000 : 10000,
+    has_payroll: true,
+  });
+  const contracts = [contract(1, hire, 'Specialist')];
+  // Every 4th person was promoted later: the current contract is the newest effective one.
+  if (n % 4 === 0) contracts.push(contract(2, isoDay(Date.parse(hire), 400), 'Senior Specialist'));
+  return { employee, contracts };
+}
+
+export async function startFakeFactorial(options: FakeFactorialOptions = {}): Promise<RunningFakeFactorial> {
+  const apiKey = options.apiKey ?? FAKE_FACTORIAL_API_KEY;
+  const employees = new Map<string, Row>();
+  const contracts = new Map<string, Row[]>();
+  /** Listing order; malformed records have no id and live only here. */
+  const rows: Row[] = [];
+  const customFields: Row[] = [
+    { id: NUMBER_OF_CHILDREN_FIELD_ID, label_text: 'Number of children', field_type: 'text', slug: 'number_of_children', position: 1, required: false },
+    { id: SHIRT_SIZE_FIELD_ID, label_text: 'Shirt size', field_type: 'single_choice', slug: 'shirt_size', position: 2, required: false },
+  ];
+  const customValues = new Map<string, Map<string, unknown>>();
+  const apiVersions = new Set<string>();
+  let requestCount = 0;
+  let throttle = { remaining: 0, retryAfterSeconds: undefined as number | undefined };
+  let lastId = 0;
+
+  const add = (employee: Row, versions: Row[]) => {
+    employees.set(String(employee.id), employee);
+    contracts.set(String(employee.id), versions);
+    rows.push(employee);
+  };
+  for (let n = 1; n <= (options.employees ?? 20); n++) {
+    const { employee, contracts: versions } = generatedEmployee(n);
+    add(employee, versions);
+    customValues.set(String(n), new Map<string, unknown>([[NUMBER_OF_CHILDREN_FIELD_ID, String(n % 4)], [SHIRT_SIZE_FIELD_ID, ['S', 'M', 'L'][n % 3]]]));
+    if (n === 1) for (let i = 0; i < (options.malformedRecords ?? 0); i++) rows.push({ first_name: 'Orphan', last_name: 'Record', active: true });
+    lastId = n;
+  }
+
+  const state: FakeFactorialState = {
+    employees,
+    contracts,
+    apiVersions,
+    get requestCount() {
+      return requestCount;
+    },
+    addEmployee(record, contract) {
+      const id = String(++lastId);
+      const employee = { active: true, is_terminating: false, terminated_on: null, company_id: '1', ...record, id };
+      add(employee, contract ? [{ id: `${id}1`, employee_id: id, effective_on: contract.starts_on, ...contract }] : []);
+      return id;
+    },
+    editEmployee(id, record) {
+      const employee = employees.get(id);
+      if (!employee) throw new Error(`fake Factorial has no employee ${id}`);
+      Object.assign(employee, record, { id });
+    },
+    terminateEmployee(id, terminatedOn) {
+      const past = terminatedOn <= new Date().toISOString().slice(0, 10);
+      state.editEmployee(id, { terminated_on: terminatedOn, active: !past, is_terminating: !past });
+    },
+    addCustomField(label, fieldType = 'text') {
+      const id = String(500 + customFields.length + 1);
+      customFields.push({ id, label_text: label, field_type: fieldType, slug: label.toLowerCase().replace(/\W+/g, '_'), position: customFields.length + 1, required: false });
+      return id;
+    },
+    setCustomValue(employeeId, fieldId, value) {
+      if (!customValues.has(employeeId)) customValues.set(employeeId, new Map());
+      customValues.get(employeeId)!.set(fieldId, value);
+    },
+    throttleNext(count, retryAfterSeconds) {
+      throttle = { remaining: count, retryAfterSeconds };
+    },
+  };
+
+  const handle = (req: FakeRequest): FakeResponse => {
+    requestCount++;
+    const limited = throttled();
+    if (limited) return limited;
+    if (req.headers['x-api-key'] !== apiKey) return { status: 401, body: { error: 'Unauthorized', message: 'Invalid API key' } };
+    const route = /^\/api\/(\d{4}-\d{2}-\d{2})\/resources(\/.+?)\/?$/.exec(req.url.pathname);
+    if (req.method !== 'GET' || !route) return { status: 404, body: { error: 'Not Found', message: `No route ${req.method} ${req.url.pathname}` } };
+    apiVersions.add(route[1]);
+    const query = req.url.searchParams;
+    const employeeIds = new Set(query.getAll('employee_ids[]'));
+    switch (route[2]) {
+      case '/employees/employees': {
+        const onlyActive = query.get('only_active') === 'true';
+        return paged(rows.filter((r) => !onlyActive || r.active === true), query);
+      }
+      case '/companies/legal_entities':
+        return paged(LEGAL_ENTITIES, query);
+      case '/custom_fields/fields':
+        return paged(customFields, query);
+      case '/custom_fields/values':
+        return paged(valueRows(employeeIds), query);
+      case '/contracts/contract_versions': {
+        const ids = employeeIds.size ? [...employeeIds] : [...contracts.keys()];
+        return paged(ids.flatMap((id) => contracts.get(id) ?? []), query);
+      }
+      default:
+        return { status: 404, body: { error: 'Not Found', message: `No route GET ${req.url.pathname}` } };
+    }
+  };
+
+  function throttled(): FakeResponse | null {
+    const scheduled = options.rateLimit?.requestNumbers.includes(requestCount) ?? false;
+    if (!scheduled && throttle.remaining <= 0) return null;
+    if (!scheduled) throttle.remaining--;
+    const seconds = scheduled ? options.rateLimit?.retryAfterSeconds : throttle.retryAfterSeconds;
+    return { status: 429, headers: seconds === undefined ? {} : { 'retry-after': String(seconds) }, body: { error: 'Too Many Requests' } };
+  }
+
+  function valueRows(employeeIds: Set<string>): Row[] {
+    const out: Row[] = [];
+    for (const employeeId of employeeIds.size ? employeeIds : customValues.keys()) {
+      for (const [fieldId, value] of customValues.get(employeeId) ?? []) {
+        const field = customFields.find((f) => f.id === fieldId);
+        out.push({
+          id: `${fieldId}-${employeeId}`,
+          field_id: fieldId,
+          valuable_id: employeeId,
+          valuable_type: 'Employee',
+          custom_field_identifier: `cf${fieldId}`,
+          label: field?.label_text,
+          value,
+          single_choice_value: field?.field_type === 'single_choice' ? value : null,
+          updated_at: '2026-01-01T08:00:00.000Z',
+        });
+      }
+    }
+    return out;
+  }
+
+  const server = await startFakeHttpServer(handle, options.port);
+  return { url: server.url, close: () => server.close(), state };
+}
+
+/** Factorial's cursor pagination over an ordered list; cursors are opaque position tokens. */
+function paged(items: readonly Row[], query: URLSearchParams): FakeResponse {
+  const limit = Math.min(MAX_LIMIT, Math.max(1, Number(query.get('limit') ?? MAX_LIMIT) || MAX_LIMIT));
+  const after = query.get('after_id');
+  let start = 0;
+  if (after !== null) {
+    const position = Number(Buffer.from(after, 'base64url').toString('utf8'));
+    if (!Number.isInteger(position) || position < 0) return { status: 400, body: { error: 'Bad Request', message: 'Invalid after_id cursor' } };
+    start = position + 1;
+  }
+  const data = items.slice(start, start + limit);
+  const cursorAt = (i: number) => Buffer.from(String(i)).toString('base64url');
+  return {
+    status: 200,
+    body: {
+      data,
+      meta: {
+        start_cursor: data.length ? cursorAt(start) : null,
+        end_cursor: data.length ? cursorAt(start + data.length - 1) : null,
+        has_previous_page: start > 0,
+        has_next_page: start + data.length < items.length,
+        limit,
+        total: items.length,
+      },
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Catalog entry for Google Workspace: a service account with domain-wide delegation for the read-only
+// scopes admin.directory.user.readonly and admin.directory.userschema.readonly, impersonating an admin.
+//
+// Credentials decision: the admin pastes the downloaded JSON key file as a whole into
+// `serviceAccountKey` (text), or an API client passes it as the parsed object; either is validated to
+// the key-file fields the grant needs (client_email, private_key, optional private_key_id and
+// token_uri). One field keeps the private key from being split over several inputs and is the one
+// secret to redact. `tokenUrl` overrides the key file's token_uri (fakes); `baseUrl` replaces
+// https://admin.googleapis.com.
+//
+// Google keeps no hire or leaving date. Customers who keep them in custom user fields name them in
+// `hireDateField` / `leavingDateField` as "Schema.field"; without them, leavers are only visible as
+// suspended (inactive) or archived (terminated) accounts with no leaving date.
+import { z } from 'zod';
+import { apiBase } from '../http';
+import type { HrSystemDefinition } from '../types';
+import { GoogleWorkspaceConnector } from './connector';
+import { GOOGLE_TOKEN_URL, serviceAccountKeySchema } from './service-account';
+
+const pastedKeyFile = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be the JSON key file of the service account' });
+      return z.NEVER;
+    }
+  })
+  .pipe(serviceAccountKeySchema);
+
+const customFieldPath = z.string().regex(/^[A-Za-z0-9_]+\.[A-Za-z0-9_]+$/, 'must name a custom field as "Schema.field"');
+
+const credentialsSchema = z.object({
+  serviceAccountKey: z.union([pastedKeyFile, serviceAccountKeySchema]),
+  /** The administrator the service account acts as (JWT "sub"). */
+  adminEmail: z.email(),
+  /** Google customer id (C0…); defaults to my_customer, the impersonated admin's own account. */
+  customerId: z.string().regex(/^[A-Za-z0-9_]+$/).optional(),
+  /** Restrict the listing to one domain of a multi-domain account. */
+  domain: z.string().regex(/^[A-Za-z0-9.-]+$/).optional(),
+  hireDateField: customFieldPath.optional(),
+  leavingDateField: customFieldPath.optional(),
+  baseUrl: z.url().optional(),
+  tokenUrl: z.url().optional(),
+});
+
+export type GoogleWorkspaceCredentials = z.infer<typeof credentialsSchema>;
+
+export const googleWorkspaceDefinition: HrSystemDefinition<GoogleWorkspaceCredentials> = {
+  id: 'google-workspace',
+  name: 'Google Workspace',
+  status: 'available',
+  credentialsSchema,
+  // Employment type, marital status and children exist only as custom fields (mapping step); hire and
+  // leaving dates only through the configured custom fields.
+  supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'gender', 'legalEntity'],
+  secretKeys: ['serviceAccountKey'],
+  create(credentials, context) {
+    return new GoogleWorkspaceConnector(
+      {
+        apiBase: apiBase('https://admin.googleapis.com', credentials.baseUrl),
+        tokenUrl: credentials.tokenUrl ?? credentials.serviceAccountKey.token_uri ?? GOOGLE_TOKEN_URL,
+        key: credentials.serviceAccountKey,
+        adminEmail: credentials.adminEmail,
+        customerId: credentials.customerId ?? 'my_customer',
+        domain: credentials.domain,
+        hireDateField: credentials.hireDateField,
+        leavingDateField: credentials.leavingDateField,
+      },
+      context,
+    );
+  },
+};

@@ -1,0 +1,299 @@
+// Loopback fake of what the Google Workspace connector uses, as published:
+//  - OAuth2 token endpoint, JWT-bearer grant: verifies the RS256 signature against the service
+//    account's public key, iss/sub/aud/iat/exp and the domain-wide-delegation scopes; Google's
+//    {error, error_description} bodies (invalid_grant 400, unauthorized_client 401).
+//  - Directory API: users.list (customer|domain, projection basic|custom|full, maxResults ≤ 500,
+//    pageToken → nextPageToken) and schemas.list; Google's error bodies, throttling as 403
+//    userRateLimitExceeded.
+import { createPublicKey, randomUUID, verify, type KeyObject } from 'node:crypto';
+import { startFakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http-server';
+import { employmentSchema, EMPLOYMENT_SCHEMA, FAKE_CUSTOMER_ID, FAKE_GOOGLE_DOMAIN, fakeGoogleUser, type GoogleUserRecord } from './fake-people';
+
+export { EMPLOYMENT_SCHEMA, FAKE_CUSTOMER_ID, FAKE_GOOGLE_DOMAIN, fakeGoogleUserId } from './fake-people';
+
+const USER_READ_SCOPES = ['https://www.googleapis.com/auth/admin.directory.user.readonly', 'https://www.googleapis.com/auth/admin.directory.user'];
+const SCHEMA_READ_SCOPES = ['https://www.googleapis.com/auth/admin.directory.userschema.readonly', 'https://www.googleapis.com/auth/admin.directory.userschema'];
+const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+const MAX_RESULTS = 500;
+const DEFAULT_RESULTS = 100;
+const CLOCK_SKEW_SECONDS = 300;
+
+export interface FakeGoogleOptions {
+  /** The service account whose key signs the assertions (tests generate the pair). */
+  serviceAccount: { clientEmail: string; publicKey: KeyObject | string };
+  domain?: string;
+  customerId?: string;
+  /** Admin users the service account may impersonate (default: admin@<domain>). */
+  admins?: string[];
+  /** Scopes authorised for the client under domain-wide delegation (default: both read-only scopes). */
+  delegatedScopes?: string[];
+  /** Generated people (default 250). */
+  people?: number;
+  /** Leaving dates of generated people are relative to this day (default: today, UTC). */
+  referenceDate?: string;
+  /** Server-side page cap below 500, to get many pages from few people. */
+  maxPageSize?: number;
+  tokenLifetimeSeconds?: number;
+  port?: number;
+}
+
+interface IssuedToken {
+  subject: string;
+  scopes: string[];
+  expiresAt: number;
+}
+
+/** The fake account's data plus knobs and counters for tests. */
+export class FakeGoogleState {
+  /** Raw records in listing order; malformed ones are stored as injected. */
+  readonly users: unknown[] = [];
+  readonly schemas: Array<ReturnType<typeof employmentSchema>>;
+  readonly tokens = new Map<string, IssuedToken>();
+  readonly requests: Array<{ method: string; path: string }> = [];
+  tokensIssued = 0;
+  throttledResponses = 0;
+  private pendingThrottles: string[] = [];
+  private nextPerson: number;
+
+  constructor(people: number, private readonly referenceDate: string, private readonly domain: string, customerId: string) {
+    for (let n = 1; n <= people; n++) this.users.push(fakeGoogleUser(n, referenceDate, domain));
+    this.nextPerson = people + 1;
+    this.schemas = [employmentSchema(customerId)];
+  }
+
+  /** A new hire at the end of the listing (generated person, with overrides). */
+  addUser(overrides: Partial<GoogleUserRecord> = {}): GoogleUserRecord {
+    const base = fakeGoogleUser(this.nextPerson++, this.referenceDate, this.domain);
+    const user = { ...base, suspended: false, archived: false, ...overrides };
+    this.users.push(user);
+    return user;
+  }
+
+  editUser(id: string, patch: Record<string, unknown>): void {
+    Object.assign(this.user(id), patch);
+  }
+
+  /** Sets a custom field value, e.g. setCustomField(id, 'Employment', 'numberOfChildren', '2'). */
+  setCustomField(id: string, schemaName: string, fieldName: string, value: unknown): void {
+    const user = this.user(id);
+    const schemas = (user.customSchemas ??= {}) as Record<string, Record<string, unknown>>;
+    (schemas[schemaName] ??= {})[fieldName] = value;
+  }
+
+  /** Records the leaving date in Employment.leavingDate and suspends (or archives) the account. */
+  terminate(id: string, leavingDate: string, options: { archive?: boolean; suspend?: boolean } = {}): void {
+    this.setCustomField(id, EMPLOYMENT_SCHEMA, 'leavingDate', leavingDate);
+    if (options.archive) this.editUser(id, { archived: true, suspended: false });
+    else if (options.suspend) this.editUser(id, { suspended: true, suspensionReason: 'ADMIN' });
+  }
+
+  /** Deletion: the user disappears from users.list (Google keeps it only under showDeleted). */
+  removeUser(id: string): void {
+    this.users.splice(this.users.indexOf(this.user(id)), 1);
+  }
+
+  /** Adds a field to a schema (created if new), as an admin would in the Admin console. */
+  defineCustomField(schemaName: string, field: { fieldName: string; fieldType: string; displayName?: string; multiValued?: boolean }): void {
+    let schema = this.schemas.find((s) => s.schemaName === schemaName);
+    if (!schema) {
+      schema = { ...employmentSchema(), schemaId: `sch-${schemaName}`, schemaName, displayName: schemaName, fields: [] };
+      this.schemas.push(schema);
+    }
+    schema.fields.push({
+      kind: 'admin#directory#schema#fieldspec',
+      fieldId: `fld-${field.fieldName}`,
+      etag: `"fld-${field.fieldName}"`,
+      fieldType: field.fieldType,
+      fieldName: field.fieldName,
+      displayName: field.displayName ?? field.fieldName,
+      multiValued: field.multiValued ?? false,
+      readAccessType: 'ADMINS_AND_SELF',
+      indexed: true,
+    });
+  }
+
+  /** Appends a record as-is (e.g. without id, or with a broken shape). */
+  injectMalformed(record: unknown): void {
+    this.users.push(record);
+  }
+
+  /** The next `count` Directory API requests answer 403 with this rate-limit reason. */
+  throttleNext(count: number, reason: 'userRateLimitExceeded' | 'rateLimitExceeded' | 'quotaExceeded' = 'userRateLimitExceeded'): void {
+    for (let i = 0; i < count; i++) this.pendingThrottles.push(reason);
+  }
+
+  takeThrottle(): string | undefined {
+    const reason = this.pendingThrottles.shift();
+    if (reason !== undefined) this.throttledResponses++;
+    return reason;
+  }
+
+  /** Invalidates every issued token, as a key deletion or revoked delegation would. */
+  revokeTokens(): void {
+    this.tokens.clear();
+  }
+
+  private user(id: string): GoogleUserRecord {
+    const found = this.users.find((u): u is GoogleUserRecord => !!u && typeof u === 'object' && (u as GoogleUserRecord).id === id);
+    if (!found) throw new Error(`fake Google Workspace has no user ${id}`);
+    return found;
+  }
+}
+
+export interface RunningFakeGoogle {
+  url: string;
+  tokenUrl: string;
+  domain: string;
+  customerId: string;
+  adminEmail: string;
+  state: FakeGoogleState;
+  close(): Promise<void>;
+}
+
+export async function startFakeGoogleWorkspace(options: FakeGoogleOptions): Promise<RunningFakeGoogle> {
+  const domain = options.domain ?? FAKE_GOOGLE_DOMAIN;
+  const customerId = options.customerId ?? FAKE_CUSTOMER_ID;
+  const admins = options.admins ?? [`admin@${domain}`];
+  const delegatedScopes = new Set(options.delegatedScopes ?? [USER_READ_SCOPES[0], SCHEMA_READ_SCOPES[0]]);
+  const publicKey = typeof options.serviceAccount.publicKey === 'string' ? createPublicKey(options.serviceAccount.publicKey) : options.serviceAccount.publicKey;
+  const lifetime = options.tokenLifetimeSeconds ?? 3599;
+  const state = new FakeGoogleState(options.people ?? 250, options.referenceDate ?? new Date().toISOString().slice(0, 10), domain, customerId);
+  let tokenUrl = '';
+
+  const handle = (req: FakeRequest): FakeResponse => {
+    state.requests.push({ method: req.method, path: req.url.pathname });
+    if (req.method === 'POST' && req.url.pathname === '/token') return issueToken(req);
+    if (req.url.pathname.startsWith('/admin/directory/v1/')) return directory(req);
+    return googleError(404, 'NOT_FOUND', 'notFound', 'Not Found');
+  };
+
+  function issueToken(req: FakeRequest): FakeResponse {
+    const form = new URLSearchParams(req.body);
+    if (form.get('grant_type') !== JWT_BEARER_GRANT) return oauthError(400, 'unsupported_grant_type', `Invalid grant_type: ${form.get('grant_type') ?? ''}`);
+    const jwt = parseJwt(form.get('assertion') ?? '');
+    if (!jwt) return oauthError(400, 'invalid_request', 'Invalid JWT: the assertion is not a signed JWT.');
+    const { header, claims, signingInput, signature } = jwt;
+    if (header.alg !== 'RS256') return oauthError(400, 'invalid_grant', 'Invalid JWT: only RS256 assertions are accepted.');
+    if (claims.iss !== options.serviceAccount.clientEmail) return oauthError(400, 'invalid_grant', 'Invalid grant: account not found');
+    if (!verify('RSA-SHA256', Buffer.from(signingInput), publicKey, signature)) return oauthError(400, 'invalid_grant', 'Invalid JWT Signature.');
+    if (claims.aud !== tokenUrl) return oauthError(400, 'invalid_grant', `Invalid JWT: audience must be ${tokenUrl}.`);
+    const now = Math.floor(Date.now() / 1000);
+    const { iat, exp } = claims;
+    if (typeof iat !== 'number' || typeof exp !== 'number' || exp <= now || iat > now + CLOCK_SKEW_SECONDS || exp - iat > 3600) {
+      return oauthError(400, 'invalid_grant', 'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.');
+    }
+    const subject = typeof claims.sub === 'string' ? claims.sub : '';
+    if (!admins.includes(subject) && !state.users.some((u) => (u as GoogleUserRecord | null)?.primaryEmail === subject)) {
+      return oauthError(400, 'invalid_grant', 'Invalid email or User ID');
+    }
+    const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
+    if (scopes.length === 0 || scopes.some((s) => !delegatedScopes.has(s))) {
+      return oauthError(401, 'unauthorized_client', 'Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.');
+    }
+    const token = `ya29.fake-${randomUUID()}`;
+    state.tokens.set(token, { subject, scopes, expiresAt: Date.now() + lifetime * 1000 });
+    state.tokensIssued++;
+    return { status: 200, body: { access_token: token, expires_in: lifetime, token_type: 'Bearer' } };
+  }
+
+  function directory(req: FakeRequest): FakeResponse {
+    const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+    const issued = token ? state.tokens.get(token) : undefined;
+    if (!issued || issued.expiresAt <= Date.now()) {
+      return googleError(401, 'UNAUTHENTICATED', 'authError', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.', {
+        location: 'Authorization',
+        locationType: 'header',
+      });
+    }
+    const throttled = state.takeThrottle();
+    if (throttled) return googleError(403, 'PERMISSION_DENIED', throttled, throttled === 'quotaExceeded' ? 'Quota exceeded.' : 'User Rate Limit Exceeded', {}, 'usageLimits');
+    if (!admins.includes(issued.subject)) return googleError(403, 'PERMISSION_DENIED', 'forbidden', 'Not Authorized to access this resource/api');
+    const path = req.url.pathname;
+    if (req.method === 'GET' && path === '/admin/directory/v1/users') return listUsers(req.url, issued);
+    const schemasPath = /^\/admin\/directory\/v1\/customer\/([^/]+)\/schemas$/.exec(path);
+    if (req.method === 'GET' && schemasPath) return listSchemas(decodeURIComponent(schemasPath[1]), issued);
+    return googleError(404, 'NOT_FOUND', 'notFound', 'Not Found');
+  }
+
+  function listUsers(url: URL, issued: IssuedToken): FakeResponse {
+    if (!issued.scopes.some((s) => USER_READ_SCOPES.includes(s))) return insufficientScopes();
+    const params = url.searchParams;
+    const customer = params.get('customer');
+    const requestedDomain = params.get('domain');
+    if (customer !== null && customer !== 'my_customer' && customer !== customerId) return googleError(400, 'INVALID_ARGUMENT', 'badRequest', 'Bad Request');
+    if (customer === null && requestedDomain === null) return googleError(400, 'INVALID_ARGUMENT', 'badRequest', 'Bad Request');
+    if (customer === null && requestedDomain !== domain) return googleError(404, 'NOT_FOUND', 'notFound', 'Domain not found.');
+    const maxResults = params.has('maxResults') ? Number(params.get('maxResults')) : DEFAULT_RESULTS;
+    if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > MAX_RESULTS) {
+      return googleError(400, 'INVALID_ARGUMENT', 'invalid', `Invalid value '${params.get('maxResults')}'. Values must be within the range: [1, ${MAX_RESULTS}]`);
+    }
+    const projection = params.get('projection') ?? 'basic';
+    const mask = params.get('customFieldMask');
+    if (!['basic', 'custom', 'full'].includes(projection) || (projection === 'custom' && !mask)) {
+      return googleError(400, 'INVALID_ARGUMENT', 'invalid', 'Invalid Input: projection/customFieldMask');
+    }
+    const offset = readPageToken(params.get('pageToken'));
+    if (offset === null) return googleError(400, 'INVALID_ARGUMENT', 'invalid', 'Invalid Input: pageToken');
+    const pageSize = Math.min(maxResults, options.maxPageSize ?? MAX_RESULTS);
+    const slice = state.users.slice(offset, offset + pageSize).map((u) => withProjection(u, projection, mask));
+    const body: Record<string, unknown> = { kind: 'admin#directory#users', etag: `"users-${offset}"` };
+    if (slice.length) body.users = slice; // Google omits the key for an empty page
+    if (offset + pageSize < state.users.length) body.nextPageToken = writePageToken(offset + pageSize);
+    return { status: 200, body };
+  }
+
+  function listSchemas(customer: string, issued: IssuedToken): FakeResponse {
+    if (!issued.scopes.some((s) => SCHEMA_READ_SCOPES.includes(s))) return insufficientScopes();
+    if (customer !== 'my_customer' && customer !== customerId) return googleError(400, 'INVALID_ARGUMENT', 'badRequest', 'Bad Request');
+    return { status: 200, body: { kind: 'admin#directory#schemas', etag: '"schemas"', schemas: state.schemas } };
+  }
+
+  const server = await startFakeHttpServer(handle, options.port);
+  tokenUrl = `${server.url}/token`;
+  return { url: server.url, tokenUrl, domain, customerId, adminEmail: admins[0], state, close: () => server.close() };
+}
+
+/** basic: no custom fields; custom: basic + the masked schemas; full: everything. */
+function withProjection(user: unknown, projection: string, mask: string | null): unknown {
+  if (!user || typeof user !== 'object' || projection === 'full') return user;
+  const { customSchemas, ...basic } = user as Record<string, unknown>;
+  if (projection === 'basic' || !customSchemas || typeof customSchemas !== 'object') return basic;
+  const wanted = new Set((mask ?? '').split(','));
+  const kept = Object.fromEntries(Object.entries(customSchemas).filter(([name]) => wanted.has(name)));
+  return Object.keys(kept).length ? { ...basic, customSchemas: kept } : basic;
+}
+
+function parseJwt(assertion: string) {
+  const parts = assertion.split('.');
+  if (parts.length !== 3) return null;
+  try {
+    const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as { alg?: unknown };
+    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+    return { header, claims, signingInput: `${parts[0]}.${parts[1]}`, signature: Buffer.from(parts[2], 'base64url') };
+  } catch {
+    return null;
+  }
+}
+
+function oauthError(status: number, error: string, description: string): FakeResponse {
+  return { status, body: { error, error_description: description } };
+}
+
+function googleError(code: number, status: string, reason: string, message: string, extra: Record<string, string> = {}, domain = 'global'): FakeResponse {
+  return { status: code, body: { error: { code, message, errors: [{ message, domain, reason, ...extra }], status } } };
+}
+
+function insufficientScopes(): FakeResponse {
+  return googleError(403, 'PERMISSION_DENIED', 'insufficientPermissions', 'Request had insufficient authentication scopes.');
+}
+
+// pageToken is opaque to clients; the fake encodes the offset.
+function writePageToken(offset: number): string {
+  return Buffer.from(`users:${offset}`).toString('base64url');
+}
+
+function readPageToken(token: string | null): number | null {
+  if (token === null || token === '') return 0;
+  const match = /^users:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  return match ? Number(match[1]) : null;
+}

@@ -1,0 +1,295 @@
+// A local HiBob for tests, demos and benchmarks, answering like Bob's public API: Basic auth with the
+// service user's id and token, field metadata, named lists, and POST /v1/people/search returning
+// everyone in one answer (active only unless showInactive), each requested field both nested and
+// under its slash key, unknown fields silently left out, humanReadable APPEND/REPLACE, and the
+// 50-requests-a-minute limit of the people search.
+import { startFakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http-server';
+
+export interface FakeHiBobOptions {
+  serviceUserId?: string;
+  token?: string;
+  /** Generated people (deterministic, fictitious); every 5th has left, every 7th is leaving. */
+  employees?: number;
+  /** People-search requests allowed per rolling minute (Bob: 50). */
+  peopleSearchPerMinute?: number;
+  /** Throttle these request numbers (1-based, all endpoints counted). */
+  rateLimit?: { requestNumbers: number[] };
+  /** People-search records without an id, appended after the real ones. */
+  malformedRecords?: number;
+  port?: number;
+}
+
+type MachineValue = string | number | boolean | null;
+/** One person: field id → machine value (list fields hold list item ids). */
+type Person = Record<string, MachineValue>;
+
+interface FakeField {
+  id: string;
+  name: string;
+  type: string;
+  category: string;
+  listId?: string;
+}
+
+export interface FakeHiBobState {
+  readonly employees: Map<string, Person>;
+  readonly requestCount: number;
+  addEmployee(values: Person): string;
+  editEmployee(id: string, values: Person): void;
+  terminateEmployee(id: string, terminationDate: string): void;
+  /** Creates a custom field in a custom category, as an admin would in Bob; returns its id. */
+  addCustomField(name: string, type?: string): string;
+  /** Answer the next `count` requests with 429. */
+  throttleNext(count: number): void;
+}
+
+export interface RunningFakeHiBob {
+  url: string;
+  close(): Promise<void>;
+  state: FakeHiBobState;
+}
+
+export const FAKE_HIBOB_SERVICE_USER = 'SERVICE-1234';
+export const FAKE_HIBOB_TOKEN = 'fake-hibob-token';
+export const SHIRT_SIZE_FIELD = 'custom.field_1696948109629';
+
+const FIELDS: FakeField[] = [
+  { id: 'root.id', name: 'Employee ID', type: 'text', category: 'root' },
+  { id: 'root.firstName', name: 'First name', type: 'text', category: 'root' },
+  { id: 'root.surname', name: 'Last name', type: 'text', category: 'root' },
+  { id: 'root.email', name: 'Email', type: 'text', category: 'root' },
+  { id: 'work.employeeIdInCompany', name: 'Employee ID in company', type: 'number', category: 'work' },
+  { id: 'work.startDate', name: 'Start date', type: 'date', category: 'work' },
+  { id: 'work.title', name: 'Job title', type: 'text', category: 'work' },
+  { id: 'work.site', name: 'Site', type: 'text', category: 'work' },
+  { id: 'work.siteId', name: 'Site ID', type: 'number', category: 'work' },
+  { id: 'internal.status', name: 'Status', type: 'text', category: 'internal' },
+  { id: 'internal.lifecycleStatus', name: 'Lifecycle status', type: 'list', category: 'internal', listId: 'lifecycleStatus' },
+  { id: 'internal.terminationDate', name: 'Termination date', type: 'date', category: 'internal' },
+  { id: 'home.legalGender', name: 'Legal gender', type: 'list', category: 'home', listId: 'legalGender' },
+  { id: 'home.familyStatus', name: 'Marital status', type: 'list', category: 'home', listId: 'familystatus' },
+  { id: 'home.numberOfKids', name: 'Number of children', type: 'number', category: 'home' },
+  { id: 'payroll.employment.type', name: 'Employment type', type: 'list', category: 'payroll', listId: 'employmentType' },
+  { id: SHIRT_SIZE_FIELD, name: 'Shirt size', type: 'list', category: 'category_1696948100000', listId: 'shirtSize' },
+];
+
+const LISTS: Record<string, { id: string; name: string }[]> = {
+  site: [
+    { id: '101', name: 'Example GmbH Berlin' },
+    { id: '102', name: 'Example GmbH Munich' },
+    { id: '103', name: 'Example Ltd London' },
+  ],
+  lifecycleStatus: [
+    { id: 'employed', name: 'Employed' },
+    { id: 'terminated', name: 'Terminated' },
+  ],
+  legalGender: [
+    { id: '1', name: 'Male' },
+    { id: '2', name: 'Female' },
+    { id: '3', name: 'Non-binary' },
+  ],
+  familystatus: [
+    { id: '11', name: 'Single' },
+    { id: '12', name: 'Married' },
+    { id: '13', name: 'Civil partnership' },
+    { id: '14', name: 'Divorced' },
+  ],
+  employmentType: [
+    { id: '201', name: 'Full-time' },
+    { id: '202', name: 'Part-time' },
+    { id: '203', name: 'Working student' },
+    { id: '204', name: 'Contractor' },
+  ],
+  shirtSize: [
+    { id: '301', name: 'S' },
+    { id: '302', name: 'M' },
+    { id: '303', name: 'L' },
+  ],
+};
+
+const FIRST_NAMES = ['Alex', 'Sam', 'Robin', 'Kim', 'Jordan', 'Charlie', 'Taylor', 'Morgan', 'Jamie', 'Riley', 'Avery', 'Quinn'];
+const LAST_NAMES = ['Fieldstone', 'Marlow', 'Quillby', 'Tannenhof', 'Oakridge', 'Brightwater', 'Ellingsen', 'Harrowgate', 'Lindqvist', 'Pemberly'];
+
+/** Bob ids are long numeric strings. */
+export function fakeBobId(n: number): string {
+  return String(3332883884017700000n + BigInt(n));
+}
+
+function generatedPerson(n: number): Person {
+  const terminated = n % 5 === 0;
+  const leaving = !terminated && n % 7 === 3;
+  const first = FIRST_NAMES[n % FIRST_NAMES.length];
+  const last = LAST_NAMES[(n * 7) % LAST_NAMES.length];
+  const site = LISTS.site[n % LISTS.site.length];
+  return {
+    'root.id': fakeBobId(n),
+    'root.firstName': first,
+    'root.surname': last,
+    'root.email': `${first}.${last}.${n}@example.com`.toLowerCase(),
+    'work.employeeIdInCompany': 2000 + n,
+    'work.startDate': new Date(Date.UTC(2012, 0, 1) + ((n * 97) % 4300) * 86_400_000).toISOString().slice(0, 10),
+    'work.title': 'Specialist',
+    'work.site': site.name,
+    'work.siteId': Number(site.id),
+    'internal.status': terminated ? 'Inactive' : 'Active',
+    'internal.lifecycleStatus': terminated ? 'terminated' : 'employed',
+    'internal.terminationDate': terminated ? `2025-${String((n % 12) + 1).padStart(2, '0')}-15` : leaving ? '2030-06-30' : null,
+    'home.legalGender': n % 2 === 0 ? '2' : '1',
+    'home.familyStatus': LISTS.familystatus[n % LISTS.familystatus.length].id,
+    'home.numberOfKids': n % 4,
+    'payroll.employment.type': n % 3 === 0 ? '202' : '201',
+    [SHIRT_SIZE_FIELD]: LISTS.shirtSize[n % 3].id,
+  };
+}
+
+export async function startFakeHiBob(options: FakeHiBobOptions = {}): Promise<RunningFakeHiBob> {
+  const expectedAuth = `Basic ${Buffer.from(`${options.serviceUserId ?? FAKE_HIBOB_SERVICE_USER}:${options.token ?? FAKE_HIBOB_TOKEN}`).toString('base64')}`;
+  const fields = [...FIELDS];
+  const employees = new Map<string, Person>();
+  let created = 0;
+  for (; created < (options.employees ?? 20); created++) {
+    const person = generatedPerson(created + 1);
+    employees.set(String(person['root.id']), person);
+  }
+  let requestCount = 0;
+  let throttled = 0;
+  const searchTimes: number[] = [];
+
+  const state: FakeHiBobState = {
+    employees,
+    get requestCount() {
+      return requestCount;
+    },
+    addEmployee(values) {
+      const id = fakeBobId(1_000_000 + ++created);
+      employees.set(id, { 'internal.status': 'Active', 'internal.lifecycleStatus': 'employed', ...values, 'root.id': id });
+      return id;
+    },
+    editEmployee(id, values) {
+      const current = employees.get(id);
+      if (!current) throw new Error(`fake HiBob has no employee ${id}`);
+      employees.set(id, { ...current, ...values, 'root.id': id });
+    },
+    terminateEmployee(id, terminationDate) {
+      state.editEmployee(id, { 'internal.status': 'Inactive', 'internal.lifecycleStatus': 'terminated', 'internal.terminationDate': terminationDate });
+    },
+    addCustomField(name, type = 'text') {
+      const stamp = 1700000000000 + fields.length;
+      const id = `category_1700000000000.field_${stamp}`;
+      fields.push({ id, name, type, category: 'category_1700000000000' });
+      return id;
+    },
+    throttleNext(count) {
+      throttled = count;
+    },
+  };
+
+  const handle = (req: FakeRequest): FakeResponse => {
+    requestCount++;
+    if (options.rateLimit?.requestNumbers.includes(requestCount)) return tooManyRequests();
+    if (throttled > 0) {
+      throttled--;
+      return tooManyRequests();
+    }
+    if (req.headers.authorization !== expectedAuth) {
+      return { status: 401, body: { error: 'Unauthorized', message: 'Invalid service user credentials' } };
+    }
+    const path = req.url.pathname.replace(/\/+$/, '');
+    if (req.method === 'GET' && path === '/v1/company/people/fields') return { status: 200, body: fields.map(metadataOf) };
+    const listMatch = /^\/v1\/company\/named-lists\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && listMatch) return namedList(decodeURIComponent(listMatch[1]));
+    if (req.method === 'POST' && path === '/v1/people/search') return peopleSearch(req);
+    return { status: 404, body: { error: 'Not Found', message: `No route ${req.method} ${path}` } };
+  };
+
+  function namedList(name: string): FakeResponse {
+    const items = LISTS[name];
+    if (!items) return { status: 404, body: { error: 'Not Found', message: `List ${name} not found` } };
+    return { status: 200, body: { name, values: items.map((i) => ({ id: i.id, value: i.name, name: i.name, archived: false, children: [] })) } };
+  }
+
+  function peopleSearch(req: FakeRequest): FakeResponse {
+    const now = Date.now();
+    while (searchTimes.length && now - searchTimes[0] >= 60_000) searchTimes.shift();
+    if (searchTimes.length >= (options.peopleSearchPerMinute ?? 50)) return tooManyRequests();
+    searchTimes.push(now);
+
+    let request: { fields?: unknown; showInactive?: unknown; humanReadable?: unknown; filters?: unknown };
+    try {
+      request = JSON.parse(req.body || '{}');
+    } catch {
+      return { status: 400, body: { error: 'Bad Request', message: 'Malformed JSON body' } };
+    }
+    const requested = Array.isArray(request.fields) ? request.fields.map(String) : ['root.id', 'root.firstName', 'root.surname', 'root.email'];
+    if (requested.length > 400) return { status: 400, body: { error: 'Bad Request', message: 'At most 400 fields may be requested' } };
+    const fieldsById = new Map(fields.map((f) => [f.id, f]));
+    const known = requested.filter((id) => fieldsById.has(id)).map((id) => fieldsById.get(id)!); // others: silently omitted
+    const filter = Array.isArray(request.filters) ? (request.filters[0] as { fieldPath?: string; values?: unknown[] } | undefined) : undefined;
+
+    const out: unknown[] = [];
+    for (const person of employees.values()) {
+      if (request.showInactive !== true && person['internal.status'] !== 'Active') continue;
+      if (filter?.fieldPath && Array.isArray(filter.values) && !filter.values.map(String).includes(String(person[filter.fieldPath]))) continue;
+      out.push(renderPerson(person, known, request.humanReadable));
+    }
+    for (let i = 0; i < (options.malformedRecords ?? 0); i++) out.push({ firstName: 'Orphan', surname: 'Record', '/root/firstName': { value: 'Orphan' } });
+    return { status: 200, body: { employees: out } };
+  }
+
+  function renderPerson(person: Person, requested: FakeField[], humanReadable: unknown): Record<string, unknown> {
+    const machine: Record<string, unknown> = {};
+    const human: Record<string, unknown> = {};
+    for (const field of requested) {
+      const id = field.id;
+      const value = person[id] ?? null;
+      const display = displayValue(field, value);
+      const shown = humanReadable === 'REPLACE' ? display : value;
+      setNested(machine, id, shown);
+      machine[`/${id.split('.').join('/')}`] = { value: shown };
+      if (value !== null) setNested(human, id, display);
+    }
+    return humanReadable === 'APPEND' ? { ...machine, humanReadable: human } : machine;
+  }
+
+  const server = await startFakeHttpServer(handle, options.port);
+  return { url: server.url, close: () => server.close(), state };
+}
+
+function tooManyRequests(): FakeResponse {
+  return { status: 429, body: { error: 'Too Many Requests', message: 'Rate limit exceeded' } };
+}
+
+function metadataOf(field: FakeField) {
+  return {
+    id: field.id,
+    category: field.category,
+    categoryDisplayName: field.category.startsWith('category_') ? 'Benefits' : field.category,
+    name: field.name,
+    description: field.name,
+    jsonPath: field.id,
+    type: field.type,
+    typeData: field.listId ? { listId: field.listId } : null,
+    historical: field.category === 'work',
+  };
+}
+
+/** What humanReadable shows: list item names, dd/MM/yyyy dates, "Yes"/"No", numbers as text. */
+function displayValue(field: FakeField, value: MachineValue): MachineValue {
+  if (value === null) return null;
+  if (field.listId) return LISTS[field.listId]?.find((i) => i.id === String(value))?.name ?? String(value);
+  if (field.type === 'date' && typeof value === 'string') return value.split('-').reverse().join('/');
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return String(value);
+}
+
+/** Root fields sit at the top level of an answer, the others under their category. */
+function setNested(target: Record<string, unknown>, fieldId: string, value: unknown): void {
+  const parts = fieldId.split('.');
+  const path = parts[0] === 'root' ? parts.slice(1) : parts;
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]] = value;
+}

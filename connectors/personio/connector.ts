@@ -1,0 +1,100 @@
+// HrConnector for Personio API v1: all employees (every status) by offset paging, the attribute
+// list including custom dynamic_<id> attributes, and legal entities from the subcompany values.
+import { HrSystemResponseError } from '../errors';
+import type { AttributeOption, EmployeePage, EmploymentType, HrConnector, InvalidRemoteRecord, LegalEntityOption, RemoteEmployee } from '../types';
+import type { PersonioApiClient } from './api-client';
+import { PERSONIO, PERSONIO_MAX_PAGE_SIZE, type PersonioAttributeDefinition, type PersonioEmployeeListBody } from './api-types';
+import { mapPersonioAttribute, mapPersonioEmployee, readSubcompany, type PersonioMappingOptions } from './mapping';
+import { nextOffset, offsetFromCursor } from './paging';
+
+export interface PersonioConnectorOptions {
+  /** Page size asked for; Personio serves at most 100 whatever is asked. */
+  pageSize?: number;
+  /**
+   * Personio v1 has no legal-entity endpoint, so legal entities are collected from the subcompany
+   * of employees on this many pages (100 each): enough for the filter choice, cheap on rate limits.
+   */
+  legalEntityScanPages?: number;
+}
+
+export class PersonioConnector implements HrConnector {
+  private readonly pageSize: number;
+  private readonly legalEntityScanPages: number;
+
+  constructor(
+    private readonly api: PersonioApiClient,
+    private readonly mapping: PersonioMappingOptions,
+    options: PersonioConnectorOptions = {},
+  ) {
+    this.pageSize = options.pageSize ?? PERSONIO_MAX_PAGE_SIZE;
+    this.legalEntityScanPages = options.legalEntityScanPages ?? 20;
+  }
+
+  /** Authenticates afresh and reads one employee, so a credential without employee access fails now, not at the first sync. */
+  async checkCredentials(): Promise<void> {
+    await this.api.authenticate();
+    readEmployeeList(await this.api.getJson('/v1/company/employees?limit=1&offset=0'));
+  }
+
+  async fetchEmployeePage(cursor: string | null): Promise<EmployeePage> {
+    const offset = offsetFromCursor(cursor);
+    const list = readEmployeeList(await this.api.getJson(`/v1/company/employees?limit=${this.pageSize}&offset=${offset}`));
+    const employees: RemoteEmployee[] = [];
+    const invalid: InvalidRemoteRecord[] = [];
+    for (const record of list.data) {
+      const result = mapPersonioEmployee(record, this.mapping);
+      if (result.ok) employees.push(result.employee);
+      else invalid.push(result.invalid);
+    }
+    const next = nextOffset({
+      offset,
+      received: list.data.length,
+      requestedLimit: this.pageSize,
+      echoedLimit: list.limit,
+      totalElements: list.metadata?.total_elements,
+    });
+    return { employees, invalid, nextCursor: next === null ? null : String(next) };
+  }
+
+  async listAttributes(): Promise<AttributeOption[]> {
+    const body = (await this.api.getJson('/v1/company/employees/attributes')) as { success?: boolean; data?: unknown } | null;
+    if (!body || body.success === false || !Array.isArray(body.data)) {
+      throw new HrSystemResponseError(`${PERSONIO} answered the attribute list in an unexpected form`, PERSONIO, 200);
+    }
+    return body.data.filter(isAttributeDefinition).map(mapPersonioAttribute);
+  }
+
+  async listLegalEntities(): Promise<LegalEntityOption[]> {
+    const found = new Map<string, LegalEntityOption>();
+    let offset: number | null = 0;
+    for (let page = 0; page < this.legalEntityScanPages && offset !== null; page++) {
+      // Only the subcompany is needed; Personio's attributes[] filter keeps the pages small.
+      const path = `/v1/company/employees?limit=${this.pageSize}&offset=${offset}&attributes[]=subcompany`;
+      const list = readEmployeeList(await this.api.getJson(path));
+      for (const record of list.data) {
+        const entity = readSubcompany(record);
+        if (entity) found.set(entity.id, entity);
+      }
+      offset = nextOffset({ offset, received: list.data.length, requestedLimit: this.pageSize, echoedLimit: list.limit, totalElements: list.metadata?.total_elements });
+    }
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async listEmploymentTypes(): Promise<EmploymentType[]> {
+    return ['FULL_TIME', 'PART_TIME'];
+  }
+}
+
+function readEmployeeList(body: unknown): PersonioEmployeeListBody {
+  const list = body as Partial<PersonioEmployeeListBody> | null;
+  if (!list || list.success === false || !Array.isArray(list.data)) {
+    // A listing we cannot read must fail loudly: an empty one would look like everyone left.
+    throw new HrSystemResponseError(`${PERSONIO} answered the employee list in an unexpected form`, PERSONIO, 200);
+  }
+  return list as PersonioEmployeeListBody;
+}
+
+function isAttributeDefinition(value: unknown): value is PersonioAttributeDefinition {
+  const v = value as Partial<PersonioAttributeDefinition> | null;
+  return typeof v?.key === 'string' && v.key.length > 0;
+}

@@ -1,0 +1,214 @@
+// The fake Personio's data and knobs. Generated employees are kept only as a list of ids in
+// listing order; an employee is generated on demand unless a test edited it (then the edited copy
+// wins). Tests and demos change data through the helpers below.
+import { randomUUID } from 'node:crypto';
+import type { PersonioAttributeDefinition } from './api-types';
+import { FIRST_FAKE_ID, addDays, generateFakeEmployee, type FakePersonioEmployee } from './fake-data';
+import { DEFAULT_CUSTOM_ATTRIBUTES, type MalformedKind } from './fake-records';
+
+/** A canned answer for the next request(s); without `path` it hits the next non-auth request. */
+export interface FakeFailure {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  path?: string;
+}
+
+export interface FakePersonioStateOptions {
+  seed: number;
+  employeeCount: number;
+  referenceDate: string;
+  clientId: string;
+  clientSecret: string;
+  tokenLifetimeSeconds: number;
+}
+
+/** A listing entry: an employee id, or (negative) the number of an injected malformed record. */
+type Entry = number;
+
+const LIMIT_LOG_SIZE = 1000;
+
+export class FakePersonioState {
+  readonly requestCounts = { auth: 0, employees: 0, attributes: 0 };
+  /** `limit` asked on recent employee-list calls, oldest first. */
+  readonly employeeLimitsAsked: number[] = [];
+  readonly referenceDate: string;
+
+  private readonly order: Entry[];
+  private readonly edited = new Map<number, FakePersonioEmployee>();
+  private readonly removed = new Set<number>();
+  private readonly malformed = new Map<number, MalformedKind>();
+  private readonly customAttributes: PersonioAttributeDefinition[] = [...DEFAULT_CUSTOM_ATTRIBUTES];
+  private readonly failures: FakeFailure[] = [];
+  private readonly tokens = new Map<string, number>();
+  private clientSecret: string;
+  private nextId: number;
+
+  constructor(private readonly options: FakePersonioStateOptions) {
+    this.referenceDate = options.referenceDate;
+    this.clientSecret = options.clientSecret;
+    this.order = Array.from({ length: options.employeeCount }, (_, i) => FIRST_FAKE_ID + i);
+    this.nextId = FIRST_FAKE_ID + options.employeeCount;
+  }
+
+  // --- reading -------------------------------------------------------------------------------
+
+  /** Number of records in the listing (injected malformed ones included). */
+  get listingSize(): number {
+    return this.order.length;
+  }
+
+  getEmployee(id: number): FakePersonioEmployee | undefined {
+    if (this.removed.has(id)) return undefined;
+    const edited = this.edited.get(id);
+    if (edited) return edited;
+    const index = id - FIRST_FAKE_ID;
+    if (!Number.isInteger(index) || index < 0 || index >= this.options.employeeCount) return undefined;
+    return generateFakeEmployee(this.options.seed, index, this.referenceDate);
+  }
+
+  /** Every employee in listing order. Generates all of them: for tests with small companies. */
+  listEmployees(): FakePersonioEmployee[] {
+    return this.order.filter((e) => e > 0).map((id) => this.getEmployee(id)!);
+  }
+
+  /** A slice of the listing; a malformed entry comes with a generated employee to spoil. */
+  listingEntries(offset: number, limit: number): Array<{ employee: FakePersonioEmployee; malformed?: MalformedKind }> {
+    return this.order.slice(offset, offset + limit).map((entry) => {
+      if (entry > 0) return { employee: this.getEmployee(entry)! };
+      // Far outside the generated range, so the spoiled record never collides with a real one.
+      const employee = generateFakeEmployee(this.options.seed, 9_000_000 - entry, this.referenceDate);
+      return { employee, malformed: this.malformed.get(entry)! };
+    });
+  }
+
+  findByEmail(email: string): FakePersonioEmployee | undefined {
+    const wanted = email.toLowerCase();
+    for (const entry of this.order) {
+      const employee = entry > 0 ? this.getEmployee(entry) : undefined;
+      if (employee?.email.toLowerCase() === wanted) return employee;
+    }
+    return undefined;
+  }
+
+  attributeDefinitions(): readonly PersonioAttributeDefinition[] {
+    return this.customAttributes;
+  }
+
+  // --- changing employees --------------------------------------------------------------------
+
+  addEmployee(input: Partial<Omit<FakePersonioEmployee, 'id'>> = {}): FakePersonioEmployee {
+    const id = this.nextId++;
+    const template = generateFakeEmployee(this.options.seed, id - FIRST_FAKE_ID, this.referenceDate);
+    const employee: FakePersonioEmployee = {
+      ...template,
+      status: 'active',
+      hireDate: this.referenceDate,
+      terminationDate: null,
+      terminationType: null,
+      terminationReason: null,
+      ...input,
+      id,
+      custom: { ...template.custom, ...input.custom },
+    };
+    this.edited.set(id, employee);
+    this.order.push(id);
+    return employee;
+  }
+
+  editEmployee(id: number, changes: Partial<Omit<FakePersonioEmployee, 'id'>>): FakePersonioEmployee {
+    const current = this.requireEmployee(id);
+    const employee: FakePersonioEmployee = {
+      ...current,
+      ...changes,
+      id,
+      custom: { ...current.custom, ...changes.custom },
+      lastModifiedAt: `${this.referenceDate}T12:00:00+01:00`,
+    };
+    this.edited.set(id, employee);
+    return employee;
+  }
+
+  /** Sets the termination date; Personio turns the status inactive once that date has passed. */
+  terminateEmployee(id: number, terminationDate: string, reason = 'New job'): FakePersonioEmployee {
+    const current = this.requireEmployee(id);
+    return this.editEmployee(id, {
+      terminationDate,
+      terminationType: 'employee',
+      terminationReason: reason,
+      status: terminationDate < this.referenceDate ? 'inactive' : current.status,
+    });
+  }
+
+  removeEmployee(id: number): void {
+    this.requireEmployee(id);
+    this.order.splice(this.order.indexOf(id), 1);
+    this.edited.delete(id);
+    this.removed.add(id);
+  }
+
+  /** Inserts an unreadable record at `position` of the listing (0 = first). */
+  injectMalformedRecord(position: number, kind: MalformedKind = 'missing-id'): void {
+    const marker = -(this.malformed.size + 1);
+    this.malformed.set(marker, kind);
+    this.order.splice(Math.min(Math.max(0, position), this.order.length), 0, marker);
+  }
+
+  /** A custom attribute the company just created in Personio (shows up in the attribute list). */
+  addCustomAttribute(definition: Omit<PersonioAttributeDefinition, 'universal_id'> & { universal_id?: string | null }): void {
+    this.customAttributes.push({ universal_id: null, ...definition });
+  }
+
+  // --- auth and failures ---------------------------------------------------------------------
+
+  credentialsMatch(clientId: unknown, clientSecret: unknown): boolean {
+    return clientId === this.options.clientId && clientSecret === this.clientSecret;
+  }
+
+  /** Simulates the admin rotating the secret in Personio: the old secret is refused from now on. */
+  setClientSecret(secret: string): void {
+    this.clientSecret = secret;
+  }
+
+  issueToken(now = Date.now()): string {
+    const token = `papi-${randomUUID()}`;
+    this.tokens.set(token, now + this.options.tokenLifetimeSeconds * 1000);
+    return token;
+  }
+
+  tokenState(token: string | null, now = Date.now()): 'valid' | 'expired' | 'unknown' {
+    const expiresAt = token ? this.tokens.get(token) : undefined;
+    if (expiresAt === undefined) return 'unknown';
+    return expiresAt > now ? 'valid' : 'expired';
+  }
+
+  /** Lets every issued token expire now, as after 24 h. */
+  expireTokens(): void {
+    for (const token of this.tokens.keys()) this.tokens.set(token, 0);
+  }
+
+  failNextRequests(...failures: FakeFailure[]): void {
+    this.failures.push(...failures);
+  }
+
+  takeFailure(path: string): FakeFailure | undefined {
+    const index = this.failures.findIndex((f) => (f.path === undefined ? path !== '/v1/auth' : f.path === path));
+    return index === -1 ? undefined : this.failures.splice(index, 1)[0];
+  }
+
+  recordLimitAsked(limit: number): void {
+    this.employeeLimitsAsked.push(limit);
+    if (this.employeeLimitsAsked.length > LIMIT_LOG_SIZE) this.employeeLimitsAsked.shift();
+  }
+
+  /** A date relative to the fake's reference date, for tests. */
+  daysFromReference(days: number): string {
+    return addDays(this.referenceDate, days);
+  }
+
+  private requireEmployee(id: number): FakePersonioEmployee {
+    const employee = this.getEmployee(id);
+    if (!employee) throw new Error(`The fake Personio has no employee ${id}`);
+    return employee;
+  }
+}

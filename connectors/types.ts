@@ -1,0 +1,93 @@
+// The one interface every HR-system connector implements. Adding a system means one folder under
+// connectors/ plus one line in connectors/registry.ts.
+import type { z } from 'zod';
+import type { EmployeeFieldKey } from '../domain/employee-fields';
+
+export type HrStatus = 'active' | 'onboarding' | 'leave' | 'inactive' | 'terminated';
+export type EmploymentType = 'FULL_TIME' | 'PART_TIME' | 'WORKING_STUDENT' | 'INTERN' | 'MINI_JOB' | 'CONTRACTOR' | 'OTHER';
+export type Gender = 'male' | 'female' | 'diverse';
+export type MaritalStatus = 'single' | 'married' | 'registered_partnership' | 'divorced' | 'widowed' | 'separated';
+
+/** A value of one HR attribute as the vendor sent it (custom attributes included). */
+export type AttributeValue = string | number | boolean | null;
+
+/**
+ * One employee as the connector read it, already translated from the vendor's field names into the
+ * unified names where the vendor has a standard field. `attributes` keeps every attribute the vendor
+ * returned (keyed like `AttributeOption.key`) so the admin's mapping and filters can use custom ones.
+ * Dates are `YYYY-MM-DD`. A field the vendor does not offer, or did not send, is null/absent.
+ */
+export interface RemoteEmployee {
+  remoteId: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+  status?: HrStatus | null;
+  personnelNumber?: string | null;
+  employmentType?: EmploymentType | null;
+  hireDate?: string | null;
+  leavingDate?: string | null;
+  gender?: Gender | null;
+  legalEntity?: { id: string; name: string } | null;
+  maritalStatus?: MaritalStatus | null;
+  numberOfChildren?: number | null;
+  attributes: Record<string, AttributeValue>;
+}
+
+/** A record the vendor returned that cannot be read (no id, wrong shape): counted, never fatal. */
+export interface InvalidRemoteRecord {
+  remoteId: string | null;
+  reason: string;
+}
+
+export interface EmployeePage {
+  employees: RemoteEmployee[];
+  invalid: InvalidRemoteRecord[];
+  /** Opaque cursor for the next page; null when this was the last page of a complete listing. */
+  nextCursor: string | null;
+}
+
+export interface AttributeOption {
+  key: string;
+  label: string;
+  type: 'string' | 'number' | 'boolean' | 'date' | 'list';
+  custom: boolean;
+}
+
+export interface LegalEntityOption {
+  id: string;
+  name: string;
+}
+
+export interface HrConnector {
+  /** Checks the credentials live; throws CredentialsRejectedError with the vendor's reason. */
+  checkCredentials(): Promise<void>;
+  /** One page of ALL employees (terminated/inactive included); cursor null = first page. */
+  fetchEmployeePage(cursor: string | null): Promise<EmployeePage>;
+  /** Attributes available for mapping and filters, custom ones included. */
+  listAttributes(): Promise<AttributeOption[]>;
+  /** Legal entities / companies of a group; [] where the vendor has none. */
+  listLegalEntities(): Promise<LegalEntityOption[]>;
+  /** Employment types the vendor knows (unified values). */
+  listEmploymentTypes(): Promise<EmploymentType[]>;
+}
+
+export interface ConnectorContext {
+  /** Waits between retries; tests pass a fast one. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Cap on retries of rate-limited/5xx answers inside one call before giving up to Temporal. */
+  maxAttempts?: number;
+}
+
+export interface HrSystemDefinition<Credentials extends Record<string, unknown> = Record<string, unknown>> {
+  id: string;
+  name: string;
+  status: 'available' | 'planned';
+  /** What the admin enters; every connector also accepts an optional `baseUrl`. */
+  credentialsSchema: z.ZodType<Credentials>;
+  /** Which unified fields this vendor offers natively; the others need a mapped custom attribute. */
+  supportedFields: readonly EmployeeFieldKey[];
+  /** Secret credential keys, redacted wherever credentials could be echoed. */
+  secretKeys: readonly (keyof Credentials & string)[];
+  create(credentials: Credentials, context?: ConnectorContext): HrConnector;
+}

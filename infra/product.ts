@@ -1,0 +1,96 @@
+// Assembles the running product from its parts: what `npm start`, `npm run worker` and `npm run api`
+// share. Each part is optional so the worker and the API can scale out separately.
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from '../api/app';
+import type { AppConfig } from './config';
+import { CredentialsCipher } from './credentials-cipher';
+import { createInviteMailer } from './invite-mailer';
+import { assertPortFree } from './ports';
+import { createPrismaClient } from './prisma';
+import { resolveRuntimeSecrets } from './runtime-secrets';
+import { ensureReconcilerSchedule } from './temporal-schedules';
+import { createWorker } from './worker';
+
+export interface ProductParts {
+  worker: boolean;
+  api: boolean;
+}
+
+export interface RunningProduct {
+  apiUrl: string | null;
+  operatorApiKey: string;
+  /** Resolves when the worker stops (after shutdown()). */
+  workerDone: Promise<void> | null;
+  shutdown(): Promise<void>;
+}
+
+export async function startProduct(
+  config: AppConfig,
+  endpoints: { databaseUrl: string; temporalAddress: string },
+  parts: ProductParts,
+  log: Logger,
+): Promise<RunningProduct> {
+  const secrets = resolveRuntimeSecrets(config);
+  const cipher = new CredentialsCipher(secrets.encryptionKey);
+  const db = createPrismaClient(endpoints.databaseUrl);
+  const connection = await Connection.connect({ address: endpoints.temporalAddress });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+  let worker: Worker | null = null;
+  let workerConnection: NativeConnection | null = null;
+  let workerDone: Promise<void> | null = null;
+  let app: FastifyInstance | null = null;
+
+  if (parts.worker) {
+    workerConnection = await NativeConnection.connect({ address: endpoints.temporalAddress });
+    worker = await createWorker({
+      connection: workerConnection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      activityDeps: {
+        db,
+        temporal,
+        cipher,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        mailer: createInviteMailer(config.SMTP_URL, config.INVITE_FROM, log),
+        logger: log.child({ component: 'worker' }),
+      },
+    });
+    workerDone = worker.run();
+    await ensureReconcilerSchedule(temporal, config.TEMPORAL_TASK_QUEUE, config.RECONCILE_INTERVAL_MINUTES);
+  }
+
+  let apiUrl: string | null = null;
+  if (parts.api) {
+    await assertPortFree(config.PORT, config.HOST, 'API', 'PORT');
+    app = await buildApp(
+      {
+        db,
+        temporal,
+        cipher,
+        config: { ...config, operatorApiKey: secrets.operatorApiKey },
+      },
+      log.child({ component: 'api' }),
+    );
+    await app.listen({ port: config.PORT, host: config.HOST });
+    apiUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
+  }
+
+  return {
+    apiUrl,
+    operatorApiKey: secrets.operatorApiKey,
+    workerDone,
+    shutdown: async () => {
+      // Stop taking requests first, then let the worker drain its running tasks.
+      if (app) await app.close();
+      if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+      if (workerDone) await workerDone.catch((err) => log.error({ err }, 'worker stopped with an error'));
+      if (workerConnection) await workerConnection.close();
+      await connection.close();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+// Workflow and Schedule ids: identifiers only, never personal data (ids are not encrypted).
+export const integrationSyncScheduleId = (integrationId: string) => `integration-sync-${integrationId}`;
+export const integrationSyncWorkflowId = (integrationId: string, syncRunId: string) => `integration-sync-${integrationId}-run-${syncRunId}`;
+export const leavingWorkflowId = (employeeId: string) => `employee-leaving-${employeeId}`;
+export const RECONCILER_SCHEDULE_ID = 'temporal-reconciler';
+export const SYNC_SCHEDULE_PREFIX = 'integration-sync-';

@@ -1,0 +1,14 @@
+import { log, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+
+const { repairScheduleDrift } = proxyActivities<Activities>({
+  startToCloseTimeout: '5m',
+  retry: { maximumAttempts: 5 },
+});
+
+/** Runs on its own Schedule: every active integration has its sync Schedule, no orphan remains. */
+export async function reconcileSchedulesWorkflow(): Promise<{ created: number; removed: number; checked: number }> {
+  const result = await repairScheduleDrift();
+  if (result.created || result.removed) log.info('schedule drift repaired', { ...result });
+  return result;
+}

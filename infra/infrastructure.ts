@@ -9,6 +9,7 @@ import { migrate } from './migrator';
 import { assertPortFree } from './ports';
 import { ensureSearchAttributes } from './search-attribute-registration';
 import { findTemporalCli } from './temporal-cli';
+import { startSdkDownloadedDevServer } from './temporal-sdk-download';
 import { startTemporalDevServer } from './temporal-dev-server';
 
 export interface Infrastructure {
@@ -54,17 +55,21 @@ export async function startInfrastructure(config: AppConfig, log: Logger): Promi
       await assertPortFree(config.TEMPORAL_DEV_PORT, '127.0.0.1', 'Temporal dev server', 'TEMPORAL_DEV_PORT');
       await assertPortFree(config.TEMPORAL_UI_PORT, '127.0.0.1', 'Temporal Web UI', 'TEMPORAL_UI_PORT');
       const cliPath = findTemporalCli(config.TEMPORAL_CLI_PATH);
-      if (!cliPath) {
-        throw new Error('The Temporal CLI was not found (TEMPORAL_CLI_PATH, PATH, tool cache). Run `bash scripts/install-temporal.sh`, or set TEMPORAL_ADDRESS to a running server.');
+      const dbFile = path.join(config.dataDir, 'temporal.db');
+      let server;
+      if (cliPath) {
+        server = await startTemporalDevServer({
+          cliPath,
+          port: config.TEMPORAL_DEV_PORT,
+          uiPort: config.TEMPORAL_UI_PORT,
+          dbFile,
+          namespace: config.TEMPORAL_NAMESPACE,
+          log: (line) => log.debug({ component: 'temporal' }, line),
+        });
+      } else {
+        log.warn('No Temporal CLI found (TEMPORAL_CLI_PATH, PATH, tool cache; `bash scripts/install-temporal.sh` builds it): trying the SDK download');
+        server = await startSdkDownloadedDevServer({ port: config.TEMPORAL_DEV_PORT, uiPort: config.TEMPORAL_UI_PORT, dbFile, namespace: config.TEMPORAL_NAMESPACE });
       }
-      const server = await startTemporalDevServer({
-        cliPath,
-        port: config.TEMPORAL_DEV_PORT,
-        uiPort: config.TEMPORAL_UI_PORT,
-        dbFile: path.join(config.dataDir, 'temporal.db'),
-        namespace: config.TEMPORAL_NAMESPACE,
-        log: (line) => log.debug({ component: 'temporal' }, line),
-      });
       stops.push(server.stop);
       temporalAddress = server.address;
       temporalUiUrl = server.uiUrl;

@@ -1,5 +1,5 @@
 // The catalog: one line per HR system with a connector; the rest are listed as planned.
-import type { HrSystemDefinition } from './types';
+import { asCatalogEntry, type HrSystemDefinition } from './types';
 import { plannedHrSystems } from './planned';
 import { personio } from './personio/definition';
 import { sandbox } from './sandbox/definition';
@@ -9,18 +9,16 @@ import { factorial } from './factorial/definition';
 import { entraIdDefinition } from './entra-id/definition';
 import { googleWorkspaceDefinition } from './google-workspace/definition';
 
-// Connectors with a module of their own (one folder each under connectors/).
-// (Widened: a definition typed with its own credentials is not assignable to the generic one.)
+// Connectors with a module of their own (one folder each under connectors/): one line each.
 const available: HrSystemDefinition[] = [
-  personio as unknown as HrSystemDefinition,
-  sandbox as unknown as HrSystemDefinition,
-  bambooHr as unknown as HrSystemDefinition,
-  hiBob as unknown as HrSystemDefinition,
-  factorial as unknown as HrSystemDefinition,
-  entraIdDefinition as unknown as HrSystemDefinition,
-  googleWorkspaceDefinition as unknown as HrSystemDefinition,
-  // e.g. bamboohr, hibob, factorial, entra-id, google-workspace
-];
+  personio,
+  sandbox,
+  bambooHr,
+  hiBob,
+  factorial,
+  entraIdDefinition,
+  googleWorkspaceDefinition,
+].map(asCatalogEntry);
 
 const availableIds = new Set(available.map((s) => s.id));
 

@@ -91,3 +91,9 @@ export interface HrSystemDefinition<Credentials extends Record<string, unknown> 
   secretKeys: readonly (keyof Credentials & string)[];
   create(credentials: Credentials, context?: ConnectorContext): HrConnector;
 }
+
+/** A definition typed with its own credentials, seen through the catalog's generic type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function asCatalogEntry(definition: HrSystemDefinition<any>): HrSystemDefinition {
+  return definition as HrSystemDefinition;
+}

@@ -1,2 +1,5 @@
 // Every workflow type the worker runs. Workflow code is deterministic and imports no I/O.
 export { reconcileSchedulesWorkflow } from './reconcile-schedules';
+export { leavingLifecycleWorkflow } from './leaving-lifecycle';
+export { integrationSyncWorkflow } from './integration-sync';
+export { confirmRemovalsWorkflow } from './confirm-removals';

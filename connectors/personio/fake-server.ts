@@ -94,7 +94,8 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
     return { status: 200, body: { success: true, data: { token: state.issueToken(now), expires_in: expiresIn, scope: 'employees:read' } } };
   }
 
-  function listEmployees(req: FakeRequest): FakeResponse {
+  async function listEmployees(req: FakeRequest): Promise<FakeResponse> {
+    if (state.listingDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.listingDelayMs));
     const params = req.url.searchParams;
     const asked = parseNonNegativeInt(params.get('limit'), DEFAULT_LIMIT);
     const offset = parseNonNegativeInt(params.get('offset'), 0);

@@ -33,6 +33,8 @@ export class FakePersonioState {
   /** `limit` asked on recent employee-list calls, oldest first. */
   readonly employeeLimitsAsked: number[] = [];
   readonly referenceDate: string;
+  /** Answer every employee-list page this much later: a slow vendor (overlap tests, demos). */
+  listingDelayMs = 0;
 
   private readonly order: Entry[];
   private readonly edited = new Map<number, FakePersonioEmployee>();

@@ -1,0 +1,59 @@
+// Writes one reconciled batch in one transaction: new hires, changed employees (with their lifecycle
+// consequence) and their invitations; then hands leaving changes to the lifecycle workflows.
+import type { IncomingEmployee, PlannedUpdate } from '../domain/reconciliation';
+import type { ActivityDeps } from './deps';
+import { decideLifecycle, hrFields, NEW_EMPLOYEE, newEmployeeId } from './employee-rows';
+import { handOffLeavingChanges, type LeavingChange } from './leaving-handoff';
+
+export interface BatchContext {
+  companyId: string;
+  integrationId: string;
+  timeZone: string;
+  autoInvite: boolean;
+  now: Date;
+}
+
+export async function writeEmployeeBatch(
+  deps: ActivityDeps,
+  ctx: BatchContext,
+  toCreate: readonly IncomingEmployee[],
+  toUpdate: readonly PlannedUpdate[],
+): Promise<{ created: number; updated: number }> {
+  if (toCreate.length === 0 && toUpdate.length === 0) return { created: 0, updated: 0 };
+  const changes: LeavingChange[] = [];
+  const change = (employeeId: string, kind: LeavingChange['kind'], fields: { lastWorkingMonth: string | null; benefitsEndAt: Date | null }) =>
+    changes.push({ employeeId, companyId: ctx.companyId, integrationId: ctx.integrationId, kind, lastWorkingMonth: fields.lastWorkingMonth, benefitsEndAt: fields.benefitsEndAt?.toISOString() ?? null });
+
+  const invites: { companyId: string; employeeId: string; email: string }[] = [];
+  const createRows = toCreate.map((incoming) => {
+    const id = newEmployeeId();
+    const { decision, fields, lateEntry } = decideLifecycle(NEW_EMPLOYEE, incoming, ctx.now, ctx.timeZone);
+    if (decision === 'plan') change(id, 'plan', fields);
+    // Someone whose departure is already due when first seen is not invited to start using benefits.
+    if (ctx.autoInvite && incoming.email && !lateEntry) invites.push({ companyId: ctx.companyId, employeeId: id, email: incoming.email });
+    return { id, companyId: ctx.companyId, integrationId: ctx.integrationId, ...hrFields(incoming), ...fields };
+  });
+
+  const previous = toUpdate.length
+    ? await deps.db.employee.findMany({
+        where: { id: { in: toUpdate.map((u) => u.existingId) } },
+        select: { id: true, status: true, leavingDate: true, hireDate: true, lastWorkingMonth: true, benefitsEndAt: true },
+      })
+    : [];
+  const previousById = new Map(previous.map((p) => [p.id, p]));
+  const updates = toUpdate.map((u) => {
+    const before = previousById.get(u.existingId) ?? NEW_EMPLOYEE;
+    const { decision, fields } = decideLifecycle(before, u.incoming, ctx.now, ctx.timeZone);
+    if (decision !== 'none') change(u.existingId, decision, fields);
+    return { id: u.existingId, data: { ...hrFields(u.incoming), integrationId: ctx.integrationId, removedAt: null, ...fields } };
+  });
+
+  await deps.db.$transaction(async (tx) => {
+    if (createRows.length) await tx.employee.createMany({ data: createRows });
+    for (const u of updates) await tx.employee.update({ where: { id: u.id }, data: u.data });
+    // Unique per employee: a retried batch or a racing sync never creates a second invitation.
+    if (invites.length) await tx.invite.createMany({ data: invites, skipDuplicates: true });
+  });
+  await handOffLeavingChanges(deps, changes);
+  return { created: createRows.length, updated: updates.length };
+}

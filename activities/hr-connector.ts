@@ -1,0 +1,34 @@
+// Opens the HR connector of an integration: loads its configuration and decrypts its credentials
+// inside the activity, so neither ever travels through a workflow history.
+import { ApplicationFailure } from '@temporalio/activity';
+import { CredentialsRejectedError, HrSystemResponseError, RateLimitedError } from '../connectors/errors';
+import { findHrSystem } from '../connectors/registry';
+import type { HrConnector, HrSystemDefinition } from '../connectors/types';
+import type { ActivityDeps } from './deps';
+
+export function openConnector(deps: ActivityDeps, integration: { id: string; hrSystem: string; credentialsCipher: string | null }): { connector: HrConnector; system: HrSystemDefinition } {
+  const system = findHrSystem(integration.hrSystem);
+  if (!system || system.status !== 'available') {
+    throw ApplicationFailure.nonRetryable(`${integration.hrSystem} has no connector`, 'HrSystemUnavailable');
+  }
+  if (!integration.credentialsCipher) {
+    throw ApplicationFailure.nonRetryable('The integration has no credentials (they were never entered or the integration was disconnected).', 'CredentialsMissing');
+  }
+  const credentials = deps.cipher.decrypt(integration.credentialsCipher, integration.id);
+  return { connector: system.create(credentials, deps.connectorContext), system };
+}
+
+/**
+ * Connector errors as Temporal failures: refused credentials are final; throttling is retried after
+ * the vendor's Retry-After; anything else is retried with the activity's backoff.
+ */
+export function toActivityFailure(err: unknown): unknown {
+  if (err instanceof CredentialsRejectedError) return ApplicationFailure.nonRetryable(err.message, 'CredentialsRejected');
+  if (err instanceof RateLimitedError) {
+    return ApplicationFailure.create({ message: err.message, type: 'RateLimited', nextRetryDelay: err.retryAfterMs ?? undefined });
+  }
+  if (err instanceof HrSystemResponseError && err.httpStatus === 403) {
+    return ApplicationFailure.nonRetryable(err.message, 'CredentialsRejected');
+  }
+  return err;
+}

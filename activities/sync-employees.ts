@@ -1,0 +1,172 @@
+// The heart of a sync: stream the HR system's listing page by page, map, filter and reconcile it
+// into PostgreSQL in batches, heartbeating the cursor of the last committed batch so a retry after
+// a worker crash resumes there instead of at page one.
+import { Context } from '@temporalio/activity';
+import { CancelledFailure } from '@temporalio/common';
+import { type EmployeeFieldKey } from '../domain/employee-fields';
+import { integrationFiltersSchema, matchesFilters } from '../domain/employee-filters';
+import { mapRemoteEmployee, type MappingConfig } from '../domain/employee-mapping';
+import { withContentHash } from '../domain/content-hash';
+import { markSeen, planBatch, planRemovals, resolveDeferred, startReconciliation, type ExistingEmployee, type IncomingEmployee } from '../domain/reconciliation';
+import type { ActivityDeps } from './deps';
+import { applyRemovals } from './employee-removals';
+import { writeEmployeeBatch, type BatchContext } from './employee-batch-writer';
+import { FieldCoverage } from './field-coverage';
+import { openConnector, toActivityFailure } from './hr-connector';
+import type { SyncCounts } from './sync-runs';
+
+export interface SyncEmployeesInput {
+  integrationId: string;
+  syncRunId: string;
+}
+
+export interface SyncEmployeesResult {
+  status: 'SUCCEEDED' | 'NEEDS_REVIEW';
+  counts: SyncCounts;
+  warnings: string[];
+}
+
+/** What a retry resumes from: the cursor after the last committed batch and the counts so far. */
+interface SyncProgress {
+  cursor: string | null;
+  counts: SyncCounts;
+  pages: number;
+}
+
+const BATCH_SIZE = 500;
+const zeroCounts = (): SyncCounts => ({ read: 0, created: 0, updated: 0, unchanged: 0, filteredOut: 0, invalid: 0, removed: 0 });
+
+async function loadExisting(deps: ActivityDeps, companyId: string, integrationId: string): Promise<ExistingEmployee[]> {
+  // The whole company: a reconnect (new integration of the same HR system) re-links its employees
+  // by HR id or e-mail instead of duplicating them.
+  const rows = await deps.db.employee.findMany({
+    where: { companyId },
+    select: { id: true, remoteId: true, email: true, contentHash: true, status: true, removedAt: true, integrationId: true },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    remoteId: r.remoteId,
+    email: r.email,
+    // An employee of an earlier integration must be written to move it over, even when unchanged.
+    contentHash: r.integrationId === integrationId ? r.contentHash : null,
+    status: r.status,
+    removedAt: r.removedAt,
+  }));
+}
+
+export function createSyncEmployeesActivities(deps: ActivityDeps) {
+  return {
+    async syncEmployees(input: SyncEmployeesInput): Promise<SyncEmployeesResult> {
+      const ctx = Context.current();
+      const resumedFrom = ctx.info.heartbeatDetails as SyncProgress | undefined;
+      const integration = await deps.db.integration.findUniqueOrThrow({ where: { id: input.integrationId }, include: { company: { select: { timezone: true } } } });
+      const { connector, system } = openConnector(deps, integration);
+      const mappingConfig: MappingConfig = {
+        selectedFields: integration.selectedFields as EmployeeFieldKey[],
+        mapping: (integration.mapping ?? {}) as MappingConfig['mapping'],
+      };
+      const filters = integrationFiltersSchema.parse(integration.filters ?? {});
+      const existing = await loadExisting(deps, integration.companyId, integration.id);
+      const state = startReconciliation(existing);
+      const batchContext: BatchContext = {
+        companyId: integration.companyId,
+        integrationId: integration.id,
+        timeZone: integration.company.timezone,
+        autoInvite: integration.autoInvite,
+        now: deps.now?.() ?? new Date(),
+      };
+
+      const counts = resumedFrom ? { ...resumedFrom.counts } : zeroCounts();
+      let cursor = resumedFrom?.cursor ?? null;
+      let pages = resumedFrom?.pages ?? 0;
+      const coverage = new FieldCoverage(mappingConfig.selectedFields);
+      const unreadable = new Map<string, number>();
+      const deferred: IncomingEmployee[] = [];
+      let batch: IncomingEmployee[] = [];
+      let committed: SyncProgress = resumedFrom ?? { cursor: null, counts: zeroCounts(), pages: 0 };
+
+      const commit = async () => {
+        const plan = planBatch(state, batch);
+        batch = [];
+        deferred.push(...plan.deferred);
+        const written = await writeEmployeeBatch(deps, batchContext, plan.toCreate, plan.toUpdate);
+        counts.created += written.created;
+        counts.updated += written.updated;
+        counts.unchanged += plan.unchanged;
+      };
+
+      for (;;) {
+        if (ctx.cancellationSignal.aborted) throw new CancelledFailure('The sync was cancelled');
+        let page;
+        try {
+          page = await connector.fetchEmployeePage(cursor);
+        } catch (err) {
+          throw toActivityFailure(err);
+        }
+        pages++;
+        counts.read += page.employees.length + page.invalid.length;
+        counts.invalid += page.invalid.length;
+        markSeen(state, page.invalid.map((r) => r.remoteId));
+        for (const remote of page.employees) {
+          const mapped = mapRemoteEmployee(remote, mappingConfig);
+          if (!mapped.ok) {
+            counts.invalid++;
+            markSeen(state, [remote.remoteId]);
+            continue;
+          }
+          for (const w of mapped.warnings) unreadable.set(w.field, (unreadable.get(w.field) ?? 0) + 1);
+          if (!matchesFilters({ ...mapped.employee, attributes: remote.attributes }, filters)) {
+            counts.filteredOut++;
+            markSeen(state, [remote.remoteId]);
+            continue;
+          }
+          coverage.add(mapped.employee);
+          batch.push(withContentHash(mapped.employee));
+        }
+        cursor = page.nextCursor;
+        if (batch.length >= BATCH_SIZE || cursor === null) {
+          await commit();
+          committed = { cursor, counts: { ...counts }, pages };
+        }
+        ctx.heartbeat(committed);
+        if (cursor === null) break;
+      }
+
+      const late = resolveDeferred(state, deferred);
+      const lateWritten = await writeEmployeeBatch(deps, batchContext, late.toCreate, late.toUpdate);
+      counts.created += lateWritten.created;
+      counts.updated += lateWritten.updated;
+
+      const warnings: string[] = [];
+      for (const [field, n] of unreadable) warnings.push(`${n} employees had a value for "${field}" that could not be understood; it was left empty.`);
+      if (counts.invalid > 0) warnings.push(`${counts.invalid} records from ${system.name} could not be read and were skipped.`);
+
+      // After a resumed listing the ids seen before the crash are unknown: no removal is believed.
+      const removal = planRemovals({
+        existing,
+        seenRemoteIds: state.seenRemoteIds,
+        matchedExistingIds: state.matchedExistingIds,
+        listingComplete: !resumedFrom,
+        massRemoval: { maxShare: integration.massRemovalMaxShare, minCount: integration.massRemovalMinCount },
+      });
+      if (resumedFrom) {
+        warnings.push('This sync resumed after an interruption; employees missing from the HR system are checked at the next sync.');
+      } else {
+        warnings.push(...coverage.warnings(system.name));
+      }
+      if (removal.removalBlocked) {
+        await deps.db.syncRun.update({ where: { id: input.syncRunId }, data: { pendingRemovalIds: removal.missing } });
+        warnings.push(removal.explanation ?? 'Removing employees waits for an admin.');
+        return { status: 'NEEDS_REVIEW', counts, warnings };
+      }
+      counts.removed = await applyRemovals(deps, {
+        companyId: integration.companyId,
+        integrationId: integration.id,
+        employeeIds: removal.missing,
+        timeZone: integration.company.timezone,
+        now: batchContext.now,
+      });
+      return { status: 'SUCCEEDED', counts, warnings };
+    },
+  };
+}

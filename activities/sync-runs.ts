@@ -1,0 +1,138 @@
+// The sync run record and single flight. At most one RUNNING run per integration is enforced by a
+// partial unique index, whoever starts the run (schedule, API, an operator in the UI); the loser
+// records itself as SKIPPED and asks for one follow-up run instead.
+import { Prisma } from '../generated/prisma/client';
+import type { ActivityDeps } from './deps';
+
+export type SyncTriggerName = 'SCHEDULE' | 'MANUAL' | 'ACTIVATION';
+
+export interface StartSyncRunInput {
+  integrationId: string;
+  trigger: SyncTriggerName;
+  /** Given by the API so it can answer with the id at once; generated otherwise. */
+  syncRunId?: string;
+  workflowId: string;
+}
+
+export type StartSyncRunResult =
+  | { outcome: 'claimed'; syncRunId: string }
+  | { outcome: 'skipped'; syncRunId: string; runningSyncRunId: string | null }
+  | { outcome: 'inactive' };
+
+export interface SyncCounts {
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  filteredOut: number;
+  invalid: number;
+  removed: number;
+}
+
+export interface FinishSyncRunInput {
+  syncRunId: string;
+  status: 'SUCCEEDED' | 'NEEDS_REVIEW' | 'FAILED' | 'CANCELLED';
+  counts?: SyncCounts;
+  warnings?: string[];
+  error?: string | null;
+  errorType?: string | null;
+}
+
+const isUniqueViolation = (err: unknown) =>
+  (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') || String((err as Error)?.message).includes('sync_runs_one_running_per_integration');
+
+export function createSyncRunActivities(deps: ActivityDeps) {
+  return {
+    async startSyncRun(input: StartSyncRunInput): Promise<StartSyncRunResult> {
+      if (input.syncRunId) {
+        // An activity retry: the first attempt may have recorded the run already.
+        const existing = await deps.db.syncRun.findUnique({ where: { id: input.syncRunId } });
+        if (existing?.status === 'RUNNING') return { outcome: 'claimed', syncRunId: existing.id };
+        if (existing) return { outcome: 'skipped', syncRunId: existing.id, runningSyncRunId: null };
+      }
+      const integration = await deps.db.integration.findUnique({ where: { id: input.integrationId } });
+      if (!integration || integration.status === 'DISCONNECTED' || integration.status === 'DRAFT') return { outcome: 'inactive' };
+
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          const run = await deps.db.syncRun.create({
+            data: {
+              ...(input.syncRunId ? { id: input.syncRunId } : {}),
+              integrationId: integration.id,
+              companyId: integration.companyId,
+              trigger: input.trigger,
+              status: 'RUNNING',
+              workflowId: input.workflowId,
+            },
+          });
+          return { outcome: 'claimed', syncRunId: run.id };
+        } catch (err) {
+          if (!isUniqueViolation(err)) throw err;
+        }
+        // Another run holds the claim: ask it for one follow-up, then make sure it is still running
+        // (if it finished in between, nobody would see the flag; claim again instead).
+        await deps.db.integration.update({ where: { id: integration.id }, data: { followUpRequested: true } });
+        const running = await deps.db.syncRun.findFirst({ where: { integrationId: integration.id, status: 'RUNNING' }, select: { id: true } });
+        if (running) {
+          const skipped = await deps.db.syncRun.create({
+            data: {
+              ...(input.syncRunId ? { id: input.syncRunId } : {}),
+              integrationId: integration.id,
+              companyId: integration.companyId,
+              trigger: input.trigger,
+              status: 'SKIPPED',
+              workflowId: input.workflowId,
+              finishedAt: new Date(),
+              warnings: [`Another sync of this integration was running; one follow-up sync runs after it.`],
+            },
+          });
+          return { outcome: 'skipped', syncRunId: skipped.id, runningSyncRunId: running.id };
+        }
+      }
+      throw new Error('Could not claim the sync of this integration after 3 attempts');
+    },
+
+    /** Records the outcome; returns whether a follow-up run was requested meanwhile (and clears it). */
+    async finishSyncRun(input: FinishSyncRunInput): Promise<{ followUp: boolean }> {
+      return deps.db.$transaction(async (tx) => {
+        const run = await tx.syncRun.findUniqueOrThrow({ where: { id: input.syncRunId } });
+        if (run.status === 'RUNNING') {
+          const c = input.counts;
+          await tx.syncRun.update({
+            where: { id: run.id },
+            data: {
+              status: input.status,
+              finishedAt: new Date(),
+              warnings: input.warnings ?? [],
+              error: input.error ?? null,
+              ...(c
+                ? {
+                    countRead: c.read,
+                    countCreated: c.created,
+                    countUpdated: c.updated,
+                    countUnchanged: c.unchanged,
+                    countFilteredOut: c.filteredOut,
+                    countInvalid: c.invalid,
+                    countRemoved: c.removed,
+                  }
+                : {}),
+            },
+          });
+          if (input.errorType === 'CredentialsRejected') {
+            await tx.integration.updateMany({ where: { id: run.integrationId, status: 'ACTIVE' }, data: { status: 'ERROR', lastError: input.error ?? 'The HR system refused the credentials.' } });
+          } else if (input.status === 'SUCCEEDED' || input.status === 'NEEDS_REVIEW') {
+            await tx.integration.updateMany({ where: { id: run.integrationId, status: 'ERROR' }, data: { status: 'ACTIVE', lastError: null } });
+            await tx.integration.updateMany({ where: { id: run.integrationId }, data: { lastError: null } });
+          } else if (input.status === 'FAILED') {
+            await tx.integration.updateMany({ where: { id: run.integrationId }, data: { lastError: input.error ?? 'The sync failed.' } });
+          }
+        }
+        const cleared = await tx.integration.updateMany({
+          where: { id: run.integrationId, followUpRequested: true, status: { in: ['ACTIVE', 'ERROR'] } },
+          data: { followUpRequested: false },
+        });
+        return { followUp: cleared.count > 0 && input.status !== 'CANCELLED' };
+      });
+    },
+  };
+}

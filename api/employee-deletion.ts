@@ -1,0 +1,27 @@
+// Permanent deletion of an employee's personal data. The running lifecycle (if any) ends first so
+// no timer fires for a deleted employee; what remains is an anonymised audit entry (ids and counts).
+import type { Client } from '@temporalio/client';
+import { endLeavingLifecycleIfRunning } from '../infra/leaving-lifecycle-client';
+import type { Db } from '../infra/prisma';
+
+/** Vouchers selected but not redeemed: the employee can no longer reach them once deleted. */
+export async function unredeemedVoucherCount(db: Db, employeeId: string): Promise<number> {
+  return db.voucher.count({ where: { employeeId, status: 'SELECTED' } });
+}
+
+export async function deleteEmployeePermanently(db: Db, temporal: Client, companyId: string, employeeId: string): Promise<{ auditEntryId: string; unreachableVouchers: number }> {
+  const lifecycleEnded = await endLeavingLifecycleIfRunning(temporal, employeeId, 'employee deleted by the admin');
+  return db.$transaction(async (tx) => {
+    const [benefits, vouchers, unreachableVouchers] = await Promise.all([
+      tx.benefit.count({ where: { employeeId } }),
+      tx.voucher.count({ where: { employeeId } }),
+      tx.voucher.count({ where: { employeeId, status: 'SELECTED' } }),
+    ]);
+    // Benefits, vouchers and the invite go with the row (ON DELETE CASCADE).
+    await tx.employee.delete({ where: { id: employeeId } });
+    const audit = await tx.auditEntry.create({
+      data: { companyId, action: 'employee.deleted', subjectId: employeeId, details: { benefits, vouchers, unreachableVouchers, lifecycleEnded } },
+    });
+    return { auditEntryId: audit.id, unreachableVouchers };
+  });
+}

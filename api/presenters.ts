@@ -1,0 +1,76 @@
+// Database rows → API resources (camelCase, ISO dates). Credentials are never part of any resource.
+import type { Employee, Integration, Invite, SyncRun } from '../generated/prisma/client';
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export function presentSyncRun(run: SyncRun) {
+  return {
+    id: run.id,
+    integrationId: run.integrationId,
+    trigger: run.trigger,
+    status: run.status,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: iso(run.finishedAt),
+    counts: {
+      read: run.countRead,
+      created: run.countCreated,
+      updated: run.countUpdated,
+      unchanged: run.countUnchanged,
+      filteredOut: run.countFilteredOut,
+      invalid: run.countInvalid,
+      removed: run.countRemoved,
+    },
+    warnings: run.warnings,
+    error: run.error,
+    pendingRemovals: run.status === 'NEEDS_REVIEW' && !run.confirmedAt ? run.pendingRemovalIds.length : 0,
+    confirmedAt: iso(run.confirmedAt),
+  };
+}
+
+export function presentIntegration(i: Integration, lastSync: SyncRun | null, nextScheduledSyncAt: Date | null) {
+  return {
+    id: i.id,
+    hrSystem: i.hrSystem,
+    status: i.status,
+    credentialsEntered: i.credentialsCipher !== null,
+    fields: i.selectedFields as never,
+    mapping: (i.mapping ?? {}) as Record<string, string>,
+    filters: (i.filters ?? {}) as never,
+    autoInvite: i.autoInvite,
+    syncIntervalMinutes: i.syncIntervalMinutes,
+    lastError: i.lastError,
+    lastSync: lastSync ? presentSyncRun(lastSync) : null,
+    nextScheduledSyncAt: iso(nextScheduledSyncAt),
+    createdAt: i.createdAt.toISOString(),
+    activatedAt: iso(i.activatedAt),
+    disconnectedAt: iso(i.disconnectedAt),
+  };
+}
+
+export function presentEmployee(e: Employee) {
+  return {
+    id: e.id,
+    integrationId: e.integrationId,
+    remoteId: e.remoteId,
+    firstName: e.firstName,
+    lastName: e.lastName,
+    email: e.email,
+    status: e.status,
+    personnelNumber: e.personnelNumber,
+    employmentType: e.employmentType,
+    hireDate: e.hireDate,
+    leavingDate: e.leavingDate,
+    lastWorkingMonth: e.lastWorkingMonth,
+    gender: e.gender,
+    legalEntity: e.legalEntityId ? { id: e.legalEntityId, name: e.legalEntityName ?? e.legalEntityId } : null,
+    maritalStatus: e.maritalStatus,
+    numberOfChildren: e.numberOfChildren,
+    invitedAt: iso(e.invitedAt),
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+export function presentInvite(i: Invite) {
+  return { id: i.id, employeeId: i.employeeId, email: i.email, status: i.status, createdAt: i.createdAt.toISOString(), sentAt: iso(i.sentAt) };
+}

@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { hrSystems } from '../../connectors/registry';
+import { EMPLOYEE_FIELDS } from '../../domain/employee-fields';
+import type { AppDeps } from '../deps';
+
+const hrSystem = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(['available', 'planned']),
+  credentials: z.record(z.string(), z.unknown()).describe('JSON Schema of the credentials this HR system needs'),
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      area: z.string(),
+      required: z.boolean(),
+      description: z.string(),
+      offeredByHrSystem: z.boolean().describe('False: map a custom attribute of the HR system instead (mapping step)'),
+    }),
+  ),
+});
+
+// Built once: the catalog does not change while the process runs.
+const catalog = hrSystems.map((s) => ({
+  id: s.id,
+  name: s.name,
+  status: s.status,
+  credentials: z.toJSONSchema(s.credentialsSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+  fields: s.status === 'planned' ? [] : EMPLOYEE_FIELDS.map((f) => ({ ...f, offeredByHrSystem: s.supportedFields.includes(f.key) })),
+}));
+
+export function hrSystemRoutes(_deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/hr-systems',
+      { schema: { tags: ['setup'], summary: 'The catalog of HR systems, with the credentials each needs and the fields it offers', response: { 200: z.object({ items: z.array(hrSystem) }) } } },
+      async () => ({ items: catalog }),
+    );
+  };
+}

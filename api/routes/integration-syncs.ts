@@ -1,0 +1,135 @@
+// Running an integration: activate (Schedule + first sync), sync now, sync history, confirm a held
+// mass removal, disconnect.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { startSyncWorkflow } from '../../infra/sync-workflows';
+import { deleteIntegrationSchedule, upsertIntegrationSchedule } from '../../infra/temporal-schedules';
+import { companyOf } from '../auth';
+import type { AppDeps } from '../deps';
+import { conflict, notFound } from '../errors';
+import { loadIntegrationView } from '../integration-view';
+import { decodeCursor, pageOf } from '../pagination';
+import { presentSyncRun } from '../presenters';
+import { errorResponses, idParams, listOf, listQuery } from '../schemas/common';
+import { integration, syncRun } from '../schemas/integration';
+import { integrationOfCompany } from '../tenancy';
+
+const syncAccepted = z.object({ syncRunId: z.uuid() });
+
+export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const taskQueue = deps.config.TEMPORAL_TASK_QUEUE;
+  return async (app) => {
+    app.post(
+      '/integrations/:id/activate',
+      { schema: { tags: ['sync'], summary: 'Step 6: activate; the Schedule is created and the first sync starts at once', params: idParams, response: { 202: syncAccepted, ...errorResponses } } },
+      async (req, reply) => {
+        const { companyId } = companyOf(req);
+        const row = await integrationOfCompany(deps.db, companyId, req.params.id);
+        if (row.status === 'DISCONNECTED') throw conflict('integration_disconnected', 'A disconnected integration cannot be activated; start a new one.');
+        if (!row.credentialsCipher) throw conflict('credentials_missing', `Step 3 is missing: enter the credentials first (PUT /v1/integrations/${row.id}/credentials).`, { missingStep: 'credentials' });
+        const active = await deps.db.integration.update({ where: { id: row.id }, data: { status: 'ACTIVE', activatedAt: row.activatedAt ?? new Date(), lastError: null } });
+        await upsertIntegrationSchedule(deps.temporal, taskQueue, active);
+        const syncRunId = await startSyncWorkflow(deps.temporal, taskQueue, active, 'ACTIVATION');
+        return reply.code(202).send({ syncRunId });
+      },
+    );
+
+    app.post(
+      '/integrations/:id/sync',
+      {
+        schema: {
+          tags: ['sync'],
+          summary: 'Sync now. While a sync runs, requests coalesce into at most one follow-up sync',
+          params: idParams,
+          response: { 202: syncAccepted, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const { companyId } = companyOf(req);
+        const row = await integrationOfCompany(deps.db, companyId, req.params.id);
+        if (row.status !== 'ACTIVE' && row.status !== 'ERROR') throw conflict('integration_not_active', `The integration is ${row.status}; activate it first.`);
+        const syncRunId = await startSyncWorkflow(deps.temporal, taskQueue, row, 'MANUAL');
+        return reply.code(202).send({ syncRunId });
+      },
+    );
+
+    app.get(
+      '/integrations/:id/syncs',
+      { schema: { tags: ['sync'], summary: 'Sync history, newest first', params: idParams, querystring: listQuery, response: { 200: listOf(syncRun), ...errorResponses } } },
+      async (req) => {
+        const { companyId } = companyOf(req);
+        await integrationOfCompany(deps.db, companyId, req.params.id);
+        const after = decodeCursor(req.query.cursor);
+        const [startedAt, id] = after?.split('|') ?? [];
+        const rows = await deps.db.syncRun.findMany({
+          where: {
+            integrationId: req.params.id,
+            ...(after ? { OR: [{ startedAt: { lt: new Date(startedAt!) } }, { startedAt: new Date(startedAt!), id: { lt: id! } }] } : {}),
+          },
+          orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+          take: req.query.limit + 1,
+        });
+        const page = pageOf(rows, req.query.limit, (r) => `${r.startedAt.toISOString()}|${r.id}`);
+        return { items: page.items.map(presentSyncRun), nextCursor: page.nextCursor };
+      },
+    );
+
+    app.get(
+      '/integrations/:id/syncs/:syncRunId',
+      { schema: { tags: ['sync'], summary: 'One sync run', params: idParams.extend({ syncRunId: z.uuid() }), response: { 200: syncRun, ...errorResponses } } },
+      async (req) => {
+        const { companyId } = companyOf(req);
+        const run = await deps.db.syncRun.findFirst({ where: { id: req.params.syncRunId, integrationId: req.params.id, companyId } });
+        if (!run) throw notFound('The sync run');
+        return presentSyncRun(run);
+      },
+    );
+
+    app.post(
+      '/integrations/:id/syncs/:syncRunId/confirm',
+      {
+        schema: {
+          tags: ['sync'],
+          summary: 'Confirm the removal of employees a sync held back (mass-removal guard, NEEDS_REVIEW)',
+          params: idParams.extend({ syncRunId: z.uuid() }),
+          response: { 200: syncRun, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const { companyId } = companyOf(req);
+        const run = await deps.db.syncRun.findFirst({ where: { id: req.params.syncRunId, integrationId: req.params.id, companyId } });
+        if (!run) throw notFound('The sync run');
+        if (run.status !== 'NEEDS_REVIEW') throw conflict('nothing_to_confirm', `This sync run is ${run.status}; only a run that needs review can be confirmed.`);
+        if (!run.confirmedAt) {
+          await deps.temporal.workflow.execute('confirmRemovalsWorkflow', {
+            taskQueue,
+            workflowId: `confirm-removals-${run.id}`,
+            args: [{ syncRunId: run.id }],
+            workflowIdConflictPolicy: 'USE_EXISTING',
+          });
+        }
+        return presentSyncRun(await deps.db.syncRun.findUniqueOrThrow({ where: { id: run.id } }));
+      },
+    );
+
+    app.delete(
+      '/integrations/:id',
+      { schema: { tags: ['sync'], summary: 'Disconnect: no more syncs, a running sync is cancelled, credentials erased; employees stay', params: idParams, response: { 200: integration, ...errorResponses } } },
+      async (req) => {
+        const { companyId } = companyOf(req);
+        const row = await integrationOfCompany(deps.db, companyId, req.params.id);
+        if (row.status === 'DISCONNECTED') return loadIntegrationView(deps, row);
+        const disconnected = await deps.db.integration.update({
+          where: { id: row.id },
+          data: { status: 'DISCONNECTED', credentialsCipher: null, disconnectedAt: new Date(), followUpRequested: false, options: undefined },
+        });
+        await deleteIntegrationSchedule(deps.temporal, row.id);
+        const running = await deps.db.syncRun.findMany({ where: { integrationId: row.id, status: 'RUNNING' }, select: { workflowId: true } });
+        for (const r of running) {
+          if (r.workflowId) await deps.temporal.workflow.getHandle(r.workflowId).cancel().catch(() => undefined);
+        }
+        return loadIntegrationView(deps, disconnected);
+      },
+    );
+  };
+}

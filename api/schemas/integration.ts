@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { EMPLOYEE_FIELD_KEYS, MAPPABLE_FIELDS } from '../../domain/employee-fields';
+import { integrationFiltersSchema } from '../../domain/employee-filters';
+
+export const syncCounts = z.object({
+  read: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  filteredOut: z.number().int(),
+  invalid: z.number().int(),
+  removed: z.number().int(),
+});
+
+export const syncRun = z.object({
+  id: z.uuid(),
+  integrationId: z.uuid(),
+  trigger: z.enum(['SCHEDULE', 'MANUAL', 'ACTIVATION']),
+  status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED', 'NEEDS_REVIEW', 'SKIPPED', 'CANCELLED']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  counts: syncCounts,
+  warnings: z.array(z.string()),
+  error: z.string().nullable(),
+  pendingRemovals: z.number().int().describe('Employees whose removal waits for confirmation (NEEDS_REVIEW)'),
+  confirmedAt: z.string().nullable(),
+});
+
+export const mappingSchema = z.partialRecord(z.enum(MAPPABLE_FIELDS), z.string().min(1).max(200).nullable());
+
+export const integration = z.object({
+  id: z.uuid(),
+  hrSystem: z.string(),
+  status: z.enum(['DRAFT', 'ACTIVE', 'ERROR', 'DISCONNECTED']),
+  credentialsEntered: z.boolean(),
+  fields: z.array(z.enum(EMPLOYEE_FIELD_KEYS)),
+  mapping: z.record(z.string(), z.string()),
+  filters: integrationFiltersSchema,
+  autoInvite: z.boolean(),
+  syncIntervalMinutes: z.number().int(),
+  lastError: z.string().nullable(),
+  lastSync: syncRun.nullable(),
+  nextScheduledSyncAt: z.string().nullable(),
+  createdAt: z.string(),
+  activatedAt: z.string().nullable(),
+  disconnectedAt: z.string().nullable(),
+});
+
+export const integrationPatch = z
+  .object({
+    fields: z.array(z.enum(EMPLOYEE_FIELD_KEYS)).optional().describe('The complete list of fields to sync; required ones must stay'),
+    mapping: mappingSchema.optional().describe('Product field → HR attribute key (from GET …/options); null removes a mapping'),
+    filters: integrationFiltersSchema.optional(),
+    autoInvite: z.boolean().optional(),
+    syncIntervalMinutes: z.number().int().min(15, 'must be at least 15 minutes').max(10_080).optional(),
+  })
+  .strict();
+
+export const integrationOptions = z.object({
+  attributes: z.array(z.object({ key: z.string(), label: z.string(), type: z.string(), custom: z.boolean() })),
+  legalEntities: z.array(z.object({ id: z.string(), name: z.string() })),
+  employmentTypes: z.array(z.string()),
+  fetchedAt: z.string(),
+});

@@ -1,0 +1,99 @@
+// Client-side calls into the leaving lifecycle, shared by the sync handoff and the API. Every call
+// reaches the one workflow per employee (id leavingWorkflowId) by update-with-start with conflict
+// policy USE_EXISTING, so there is never a second lifecycle and the caller always gets an answer.
+import { type Client, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { SearchAttributePair } from '@temporalio/common';
+import { leavingWorkflowId } from '../workflows/ids';
+import {
+  LEAVING_LIFECYCLE_WORKFLOW_TYPE,
+  type LeavingLifecycleInput,
+  type LeavingPlanUpdate,
+  type LifecycleSnapshot,
+  planLeavingUpdate,
+  type TerminateNowResult,
+  terminateNowUpdate,
+  withdrawLeavingUpdate,
+} from '../workflows/messages';
+import { CompanyIdKey, EmployeeIdKey, IntegrationIdKey, LastWorkingMonthKey, LifecycleStateKey } from '../workflows/search-attributes';
+
+export interface LifecycleTarget {
+  client: Client;
+  taskQueue: string;
+}
+
+export interface LeavingEmployeeIds {
+  employeeId: string;
+  companyId: string;
+  integrationId: string | null;
+}
+
+function startOperation(taskQueue: string, input: LeavingLifecycleInput) {
+  const searchAttributes: SearchAttributePair[] = [
+    { key: CompanyIdKey, value: input.companyId },
+    { key: EmployeeIdKey, value: input.employeeId },
+    { key: LifecycleStateKey, value: input.benefitsEndAt ? 'LEAVING_PLANNED' : 'AWAITING_PLAN' },
+  ];
+  if (input.integrationId) searchAttributes.push({ key: IntegrationIdKey, value: input.integrationId });
+  if (input.lastWorkingMonth) searchAttributes.push({ key: LastWorkingMonthKey, value: input.lastWorkingMonth });
+  return new WithStartWorkflowOperation(LEAVING_LIFECYCLE_WORKFLOW_TYPE, {
+    workflowId: leavingWorkflowId(input.employeeId),
+    taskQueue,
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    typedSearchAttributes: searchAttributes,
+  });
+}
+
+/** Plans the leaving (starting the lifecycle) or moves its deadline; resolves once the database says LEAVING_PLANNED. */
+export async function planOrRescheduleLeaving(target: LifecycleTarget, ids: LeavingEmployeeIds, plan: LeavingPlanUpdate): Promise<LifecycleSnapshot> {
+  return target.client.workflow.executeUpdateWithStart(planLeavingUpdate, {
+    args: [plan],
+    startWorkflowOperation: startOperation(target.taskQueue, { ...ids, ...plan }),
+  });
+}
+
+/** Immediate termination through the lifecycle (started without a plan when none runs). */
+export async function terminateLeavingNow(target: LifecycleTarget, ids: LeavingEmployeeIds): Promise<TerminateNowResult> {
+  return target.client.workflow.executeUpdateWithStart(terminateNowUpdate, {
+    args: [],
+    startWorkflowOperation: startOperation(target.taskQueue, { ...ids, benefitsEndAt: null, lastWorkingMonth: null }),
+  });
+}
+
+/**
+ * Withdraws a running lifecycle (employee back to ACTIVE, benefits untouched). No running lifecycle:
+ * nothing to withdraw, returns null. A withdraw never starts a workflow.
+ */
+export async function withdrawLeavingIfRunning(client: Client, employeeId: string): Promise<LifecycleSnapshot | null> {
+  try {
+    return await client.workflow.getHandle(leavingWorkflowId(employeeId)).executeUpdate(withdrawLeavingUpdate);
+  } catch (err) {
+    if (isNoRunningLifecycle(err)) return null;
+    throw err;
+  }
+}
+
+/** Ends a running lifecycle at once (employee deletion); true when one was running. */
+export async function endLeavingLifecycleIfRunning(client: Client, employeeId: string, reason: string): Promise<boolean> {
+  try {
+    await client.workflow.getHandle(leavingWorkflowId(employeeId)).terminate(reason);
+    return true;
+  } catch (err) {
+    if (isNoRunningLifecycle(err)) return false;
+    throw err;
+  }
+}
+
+/** No workflow with the id, or only a closed one. */
+export function isNoRunningLifecycle(err: unknown): boolean {
+  if (err instanceof WorkflowNotFoundError) return true;
+  const message = err instanceof Error ? err.message : '';
+  return /already completed|not found/i.test(message) && !(err instanceof WorkflowUpdateFailedError);
+}
+
+/** The reason a lifecycle update was refused (validator or handler), or null for other errors. */
+export function updateRefusal(err: unknown): string | null {
+  if (!(err instanceof WorkflowUpdateFailedError)) return null;
+  const cause = err.cause as { message?: string } | undefined;
+  return cause?.message ?? err.message;
+}

@@ -1,0 +1,28 @@
+// Starting sync runs from the API: the id of the run is chosen here so the caller gets it at once.
+import crypto from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { integrationSyncWorkflowId } from '../workflows/ids';
+import { CompanyIdKey, HrSystemKey, IntegrationIdKey } from '../workflows/search-attributes';
+
+export async function startSyncWorkflow(
+  client: Client,
+  taskQueue: string,
+  integration: { id: string; companyId: string; hrSystem: string },
+  trigger: 'MANUAL' | 'ACTIVATION',
+): Promise<string> {
+  const syncRunId = crypto.randomUUID();
+  await client.workflow.start('integrationSyncWorkflow', {
+    taskQueue,
+    workflowId: integrationSyncWorkflowId(integration.id, syncRunId),
+    args: [{ integrationId: integration.id, trigger, syncRunId }],
+    typedSearchAttributes: [
+      { key: CompanyIdKey, value: integration.companyId },
+      { key: IntegrationIdKey, value: integration.id },
+      { key: HrSystemKey, value: integration.hrSystem },
+    ],
+    memo: { trigger },
+    staticSummary: trigger === 'ACTIVATION' ? 'First sync after activation' : 'Manual sync requested through the API',
+    workflowExecutionTimeout: '6h',
+  });
+  return syncRunId;
+}

@@ -1,0 +1,290 @@
+// The setup flow and the sync, end to end through the HTTP API, on real PostgreSQL and a real
+// Temporal dev server, against the Personio fake.
+import type { FastifyInstance } from 'fastify';
+import { CHILDREN_ATTRIBUTE, FAKE_SUBCOMPANIES } from '../../connectors/personio/fake-data';
+import { FAKE_PERSONIO_CLIENT_ID, FAKE_PERSONIO_CLIENT_SECRET, startFakePersonio, type RunningFakePersonio } from '../../connectors/personio/fake-server';
+import { integrationSyncScheduleId } from '../../workflows/ids';
+import { bearer, buildTestApi, createCompany } from '../support/api';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { allHistoriesText, waitForIdleIntegration, waitForSyncRun } from '../support/sync-helpers';
+import { startTestTemporal, type TestTemporal } from '../support/temporal';
+
+describe('connecting Personio and keeping employees in sync', () => {
+  let database: TestDatabase;
+  let temporal: TestTemporal;
+  let app: FastifyInstance;
+  let personio: RunningFakePersonio;
+  let company: { id: string; apiKey: string };
+  let integrationId: string;
+  const auth = () => bearer(company.apiKey);
+  const keptEntity = FAKE_SUBCOMPANIES[0]!;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    temporal = await startTestTemporal(database.db);
+    app = await buildTestApi(database.db, temporal);
+    personio = await startFakePersonio({ employeeCount: 180, seed: 11 });
+    company = await createCompany(app, 'Nordwind Demo GmbH');
+  });
+  afterAll(async () => {
+    await app.close();
+    await temporal.stop();
+    await personio.close();
+    await database.drop();
+  });
+
+  const credentials = () => ({ clientId: FAKE_PERSONIO_CLIENT_ID, clientSecret: FAKE_PERSONIO_CLIENT_SECRET, baseUrl: personio.url });
+
+  async function syncNow(): Promise<string> {
+    const res = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/sync`, headers: auth() });
+    expect(res.statusCode).toBe(202);
+    return res.json().syncRunId;
+  }
+
+  it('lists the catalog with Personio and the sandbox available and the rest planned', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/hr-systems', headers: auth() });
+    const items = res.json().items as Array<{ id: string; status: string; credentials: { properties: Record<string, unknown>; required?: string[] }; fields: Array<{ key: string; required: boolean }> }>;
+    expect(items.length).toBeGreaterThanOrEqual(40);
+    const p = items.find((s) => s.id === 'personio')!;
+    expect(p.status).toBe('available');
+    expect(p.credentials.required).toEqual(expect.arrayContaining(['clientId', 'clientSecret']));
+    expect(p.fields.find((f) => f.key === 'email')?.required).toBe(true);
+    expect(items.find((s) => s.id === 'workday')?.status).toBe('planned');
+  });
+
+  it('walks the setup flow: draft, refused and malformed credentials, options, configuration', async () => {
+    const created = await app.inject({ method: 'POST', url: '/v1/integrations', headers: auth(), payload: { hrSystem: 'personio' } });
+    expect(created.statusCode).toBe(201);
+    integrationId = created.json().id;
+    expect(created.json()).toMatchObject({ status: 'DRAFT', credentialsEntered: false });
+
+    const second = await app.inject({ method: 'POST', url: '/v1/integrations', headers: auth(), payload: { hrSystem: 'sandbox' } });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().message).toContain(integrationId);
+
+    const early = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/activate`, headers: auth() });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().message).toMatch(/credentials/);
+
+    const malformed = await app.inject({ method: 'PUT', url: `/v1/integrations/${integrationId}/credentials`, headers: auth(), payload: { clientId: 'x' } });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().message).toMatch(/clientSecret/);
+
+    const refused = await app.inject({ method: 'PUT', url: `/v1/integrations/${integrationId}/credentials`, headers: auth(), payload: { ...credentials(), clientSecret: 'wrong-secret' } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().message).toMatch(/Personio refused the credentials/);
+
+    const ok = await app.inject({ method: 'PUT', url: `/v1/integrations/${integrationId}/credentials`, headers: auth(), payload: credentials() });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).not.toContain(FAKE_PERSONIO_CLIENT_SECRET);
+    const stored = await database.db.integration.findUniqueOrThrow({ where: { id: integrationId } });
+    expect(stored.credentialsCipher).not.toContain(FAKE_PERSONIO_CLIENT_SECRET);
+
+    const options = await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}/options`, headers: auth() });
+    expect(options.json().attributes).toContainEqual(expect.objectContaining({ key: CHILDREN_ATTRIBUTE, custom: true }));
+    expect(options.json().legalEntities).toContainEqual({ id: String(keptEntity.id), name: keptEntity.name });
+
+    const badMapping = await app.inject({ method: 'PATCH', url: `/v1/integrations/${integrationId}`, headers: auth(), payload: { mapping: { numberOfChildren: 'dynamic_9999' } } });
+    expect(badMapping.statusCode).toBe(400);
+    expect(badMapping.json().message).toMatch(/dynamic_9999/);
+    const requiredGone = await app.inject({ method: 'PATCH', url: `/v1/integrations/${integrationId}`, headers: auth(), payload: { fields: ['firstName', 'lastName', 'status', 'leavingDate'] } });
+    expect(requiredGone.statusCode).toBe(400);
+    expect(requiredGone.json().message).toMatch(/email/);
+    const tooOften = await app.inject({ method: 'PATCH', url: `/v1/integrations/${integrationId}`, headers: auth(), payload: { syncIntervalMinutes: 5 } });
+    expect(tooOften.statusCode).toBe(400);
+
+    const configured = await app.inject({
+      method: 'PATCH',
+      url: `/v1/integrations/${integrationId}`,
+      headers: auth(),
+      payload: {
+        fields: ['firstName', 'lastName', 'email', 'status', 'leavingDate', 'hireDate', 'legalEntity', 'numberOfChildren', 'employmentType'],
+        mapping: { numberOfChildren: CHILDREN_ATTRIBUTE },
+        filters: { legalEntityIds: [String(keptEntity.id)] },
+        autoInvite: true,
+      },
+    });
+    expect(configured.statusCode).toBe(200);
+    expect(configured.json()).toMatchObject({ mapping: { numberOfChildren: CHILDREN_ATTRIBUTE }, autoInvite: true });
+  });
+
+  it('hides the integration from another company', async () => {
+    const other = await createCompany(app, 'Other AG');
+    const res = await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}`, headers: bearer(other.apiKey) });
+    expect(res.statusCode).toBe(404);
+    const sync = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/sync`, headers: bearer(other.apiKey) });
+    expect(sync.statusCode).toBe(404);
+  });
+
+  it('activates: Schedule created, first sync creates only the filtered employees with the selected fields', async () => {
+    const res = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/activate`, headers: auth() });
+    expect(res.statusCode).toBe(202);
+    const run = await waitForSyncRun(database.db, res.json().syncRunId);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', trigger: 'ACTIVATION', countRead: 180 });
+
+    const schedule = await temporal.client.schedule.getHandle(integrationSyncScheduleId(integrationId)).describe();
+    expect(schedule.action.type).toBe('startWorkflow');
+
+    const inEntity = personio.state.listEmployees().filter((e) => e.subcompanyId === keptEntity.id);
+    expect(run.countCreated).toBe(inEntity.length);
+    expect(run.countFilteredOut).toBe(180 - inEntity.length);
+    const employees = await database.db.employee.findMany({ where: { integrationId } });
+    expect(employees).toHaveLength(inEntity.length);
+    expect(employees.every((e) => e.legalEntityId === String(keptEntity.id))).toBe(true);
+    expect(employees.every((e) => e.gender === null && e.maritalStatus === null)).toBe(true); // not selected
+    const sample = inEntity.find((e) => e.custom[CHILDREN_ATTRIBUTE] !== undefined && e.custom[CHILDREN_ATTRIBUTE] !== null)!;
+    const synced = employees.find((e) => e.remoteId === String(sample.id))!;
+    expect(synced.numberOfChildren).toBe(Number(sample.custom[CHILDREN_ATTRIBUTE]));
+
+    const leavers = employees.filter((e) => e.leavingDate);
+    expect(leavers.length).toBeGreaterThan(0);
+    expect(leavers.every((e) => e.status === 'LEAVING_PLANNED' && /^\d{4}-\d{2}$/.test(e.lastWorkingMonth ?? ''))).toBe(true);
+
+    const view = (await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}`, headers: auth() })).json();
+    expect(view.status).toBe('ACTIVE');
+    expect(view.lastSync.counts.created).toBe(inEntity.length);
+    expect(view.nextScheduledSyncAt).not.toBeNull();
+  });
+
+  it('invites each new employee exactly once, also when the sync activity is retried', async () => {
+    const invites = await database.db.invite.findMany({ where: { companyId: company.id } });
+    const invitable = await database.db.employee.count({ where: { integrationId, email: { not: null }, status: { not: 'LEFT' } } });
+    expect(invites.length).toBeGreaterThan(0);
+    expect(invites.length).toBeLessThanOrEqual(invitable);
+    expect(new Set(invites.map((i) => i.employeeId)).size).toBe(invites.length);
+    expect(temporal.mailer.sent).toHaveLength(invites.length);
+
+    // A retry of the whole listing (e.g. after a worker crash) must not invite anybody again.
+    const before = invites.length;
+    await waitForSyncRun(database.db, await syncNow());
+    await waitForSyncRun(database.db, await syncNow());
+    expect(await database.db.invite.count({ where: { companyId: company.id } })).toBe(before);
+    expect(temporal.mailer.sent).toHaveLength(before);
+    const listed = await app.inject({ method: 'GET', url: '/v1/invites?limit=100', headers: auth() });
+    expect(listed.json().items.length).toBe(Math.min(100, before));
+  });
+
+  it('writes nothing when nothing changed', async () => {
+    const before = await database.db.employee.findMany({ where: { integrationId }, select: { id: true, updatedAt: true } });
+    const run = await waitForSyncRun(database.db, await syncNow());
+    expect(run).toMatchObject({ status: 'SUCCEEDED', countCreated: 0, countUpdated: 0, countUnchanged: before.length, countRemoved: 0 });
+    const after = await database.db.employee.findMany({ where: { integrationId }, select: { id: true, updatedAt: true } });
+    expect(after).toEqual(expect.arrayContaining(before));
+  });
+
+  it('applies edits, hires and leaving dates on the next sync', async () => {
+    const inEntity = personio.state.listEmployees().filter((e) => e.subcompanyId === keptEntity.id && !e.terminationDate && e.status === 'active');
+    const edited = inEntity[0]!;
+    const leaving = inEntity[1]!;
+    personio.state.editEmployee(edited.id, { lastName: 'Renamed' });
+    const leavingDate = personio.state.daysFromReference(40);
+    personio.state.terminateEmployee(leaving.id, leavingDate);
+    const hire = personio.state.addEmployee({ subcompanyId: keptEntity.id, firstName: 'Neu', lastName: 'Hire', email: 'neu.hire@nordwind.example', status: 'active', terminationDate: null });
+
+    const run = await waitForSyncRun(database.db, await syncNow());
+    expect(run).toMatchObject({ status: 'SUCCEEDED', countCreated: 1, countUpdated: 2 });
+    const byRemote = async (id: number) => database.db.employee.findUniqueOrThrow({ where: { integrationId_remoteId: { integrationId, remoteId: String(id) } } });
+    expect((await byRemote(edited.id)).lastName).toBe('Renamed');
+    const leaver = await byRemote(leaving.id);
+    expect(leaver).toMatchObject({ status: 'LEAVING_PLANNED', leavingDate, lastWorkingMonth: leavingDate.slice(0, 7) });
+    expect((await byRemote(hire.id)).status).toBe('ACTIVE');
+    expect(await database.db.invite.count({ where: { employee: { remoteId: String(hire.id), integrationId } } })).toBe(1);
+  });
+
+  it('never runs two syncs at once: concurrent requests coalesce into at most one follow-up', async () => {
+    personio.state.listingDelayMs = 300; // a slow vendor: the first sync is still running when the others arrive
+    const t0 = new Date();
+    const first = await syncNow();
+    await new Promise((r) => setTimeout(r, 200));
+    const ids = [first, ...(await Promise.all([syncNow(), syncNow(), syncNow()]))];
+    const runsSinceStart = () => database.db.syncRun.findMany({ where: { integrationId, startedAt: { gte: t0 } }, orderBy: { startedAt: 'asc' } });
+    // The follow-up starts after the first run finishes; wait until it has finished too.
+    for (let waited = 0; ; waited += 100) {
+      const current = await runsSinceStart();
+      if (current.some((r) => !ids.includes(r.id) && r.status !== 'RUNNING') && !current.some((r) => r.status === 'RUNNING')) break;
+      if (waited > 30_000) throw new Error('the follow-up sync never finished');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await waitForIdleIntegration(database.db, integrationId);
+    personio.state.listingDelayMs = 0;
+    const runs = await runsSinceStart();
+    const requested = runs.filter((r) => ids.includes(r.id));
+    const executed = runs.filter((r) => r.status !== 'SKIPPED');
+    const skipped = requested.filter((r) => r.status === 'SKIPPED');
+    expect(skipped.length).toBe(3);
+    // Skipped requests produce one follow-up, not one run each.
+    const followUps = executed.filter((r) => !ids.includes(r.id));
+    expect(followUps).toHaveLength(1);
+    for (let i = 1; i < executed.length; i++) {
+      expect(executed[i]!.startedAt.getTime()).toBeGreaterThanOrEqual(executed[i - 1]!.finishedAt!.getTime());
+    }
+  });
+
+  it('holds back a mass removal for review and applies it after confirmation', async () => {
+    const stored = await database.db.employee.findMany({ where: { integrationId, removedAt: null, status: { not: 'LEFT' } } });
+    const toRemove = stored.slice(0, Math.ceil(stored.length * 0.3));
+    for (const e of toRemove) personio.state.removeEmployee(Number(e.remoteId));
+
+    const run = await waitForSyncRun(database.db, await syncNow());
+    expect(run.status).toBe('NEEDS_REVIEW');
+    expect(run.warnings.join(' ')).toMatch(new RegExp(`${toRemove.length} of \\d+ active employees are missing`));
+    expect(await database.db.employee.count({ where: { integrationId, removedAt: { not: null } } })).toBe(0);
+
+    const confirmed = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/syncs/${run.id}/confirm`, headers: auth() });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().counts.removed).toBe(toRemove.length);
+    const removed = await database.db.employee.findMany({ where: { integrationId, removedAt: { not: null } } });
+    expect(removed).toHaveLength(toRemove.length);
+    expect(removed.every((e) => e.status === 'LEAVING_PLANNED' || e.status === 'LEFT')).toBe(true);
+
+    const history = await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}/syncs?limit=2`, headers: auth() });
+    expect(history.json().items[0].id).toBe(run.id);
+    expect(history.json().nextCursor).not.toBeNull();
+    const nextPage = await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}/syncs?limit=2&cursor=${history.json().nextCursor}`, headers: auth() });
+    expect(nextPage.json().items[0].id).not.toBe(run.id);
+  });
+
+  it('warns when a selected field is empty for everyone (silent partial data)', async () => {
+    for (const e of personio.state.listEmployees()) personio.state.editEmployee(e.id, { hireDate: null as never });
+    const run = await waitForSyncRun(database.db, await syncNow());
+    expect(run.warnings.join('\n')).toMatch(/"hireDate".*empty for all/);
+    const view = (await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}`, headers: auth() })).json();
+    expect(view.lastSync.warnings.join('\n')).toMatch(/hireDate/);
+  });
+
+  it('marks the integration ERROR with a readable reason when Personio refuses the credentials', async () => {
+    personio.state.setClientSecret('rotated-secret');
+    personio.state.expireTokens();
+    const run = await waitForSyncRun(database.db, await syncNow());
+    expect(run.status).toBe('FAILED');
+    expect(run.error).toMatch(/Personio refused the credentials/);
+    const view = (await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}`, headers: auth() })).json();
+    expect(view).toMatchObject({ status: 'ERROR' });
+    expect(view.lastError).toMatch(/Personio refused the credentials/);
+    personio.state.setClientSecret(FAKE_PERSONIO_CLIENT_SECRET);
+    const fixed = await app.inject({ method: 'PUT', url: `/v1/integrations/${integrationId}/credentials`, headers: auth(), payload: credentials() });
+    expect(fixed.json().status).toBe('ACTIVE');
+  });
+
+  it('keeps credentials and e-mails out of every workflow history', async () => {
+    const text = await allHistoriesText(temporal.client, `TaskQueue = "${temporal.taskQueue}"`);
+    expect(text.length).toBeGreaterThan(1000);
+    expect(text).not.toContain(FAKE_PERSONIO_CLIENT_SECRET);
+    const emails = (await database.db.employee.findMany({ where: { integrationId }, select: { email: true, lastName: true } })).filter((e) => e.email);
+    for (const e of emails) expect(text).not.toContain(e.email!);
+    expect(text).not.toContain('Renamed');
+  });
+
+  it('disconnects: Schedule deleted, credentials erased, employees kept', async () => {
+    const count = await database.db.employee.count({ where: { integrationId } });
+    const res = await app.inject({ method: 'DELETE', url: `/v1/integrations/${integrationId}`, headers: auth() });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'DISCONNECTED', credentialsEntered: false, nextScheduledSyncAt: null });
+    await expect(temporal.client.schedule.getHandle(integrationSyncScheduleId(integrationId)).describe()).rejects.toThrow();
+    expect(await database.db.employee.count({ where: { integrationId } })).toBe(count);
+    const after = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/sync`, headers: auth() });
+    expect(after.statusCode).toBe(409);
+    const again = await app.inject({ method: 'POST', url: '/v1/integrations', headers: auth(), payload: { hrSystem: 'personio' } });
+    expect(again.statusCode).toBe(201);
+  });
+});

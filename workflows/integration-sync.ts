@@ -1,0 +1,69 @@
+// One sync run of one integration. Input and result are ids and counts only; the activities load
+// configuration and credentials themselves. Single flight is claimed in the database, so it holds
+// whoever started the run (Schedule, API, or an operator in the Temporal UI).
+import { ApplicationFailure, CancellationScope, continueAsNew, isCancellation, proxyActivities, upsertMemo, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { SyncCounts, SyncTriggerName } from '../activities/sync-runs';
+
+export interface IntegrationSyncInput {
+  integrationId: string;
+  trigger: SyncTriggerName;
+  syncRunId?: string;
+}
+
+export interface IntegrationSyncResult {
+  syncRunId: string | null;
+  status: 'SUCCEEDED' | 'NEEDS_REVIEW' | 'FAILED' | 'SKIPPED' | 'CANCELLED' | 'INACTIVE';
+  counts?: SyncCounts;
+}
+
+const bookkeeping = proxyActivities<Activities>({
+  startToCloseTimeout: '1m',
+  retry: { initialInterval: '1s', maximumInterval: '30s', maximumAttempts: 10 },
+});
+
+// Long listing: heartbeats carry the cursor; a crashed worker is noticed within the heartbeat timeout.
+const listing = proxyActivities<Activities>({
+  startToCloseTimeout: '4h',
+  heartbeatTimeout: '2m',
+  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '5m', maximumAttempts: 8, nonRetryableErrorTypes: ['CredentialsRejected', 'CredentialsMissing', 'HrSystemUnavailable'] },
+});
+
+function failureText(err: unknown): { message: string; type: string | null } {
+  let cause: unknown = err;
+  // ActivityFailure wraps the ApplicationFailure that carries the reason.
+  while (cause && typeof cause === 'object' && 'cause' in cause && (cause as { cause?: unknown }).cause) cause = (cause as { cause: unknown }).cause;
+  if (cause instanceof ApplicationFailure) return { message: cause.message, type: cause.type ?? null };
+  return { message: cause instanceof Error ? cause.message : 'The sync failed.', type: null };
+}
+
+export async function integrationSyncWorkflow(input: IntegrationSyncInput): Promise<IntegrationSyncResult> {
+  const claim = await bookkeeping.startSyncRun({ integrationId: input.integrationId, trigger: input.trigger, syncRunId: input.syncRunId, workflowId: workflowInfo().workflowId });
+  if (claim.outcome === 'inactive') return { syncRunId: null, status: 'INACTIVE' };
+  if (claim.outcome === 'skipped') return { syncRunId: claim.syncRunId, status: 'SKIPPED' };
+  const syncRunId = claim.syncRunId;
+  upsertMemo({ trigger: input.trigger, syncRunId });
+
+  let result;
+  try {
+    result = await listing.syncEmployees({ integrationId: input.integrationId, syncRunId });
+  } catch (err) {
+    if (isCancellation(err)) {
+      // Disconnect cancels a running sync: record it, even though this workflow is being cancelled.
+      await CancellationScope.nonCancellable(() => bookkeeping.finishSyncRun({ syncRunId, status: 'CANCELLED', error: 'The integration was disconnected during the sync.' }));
+      throw err;
+    }
+    const failure = failureText(err);
+    const { followUp } = await bookkeeping.finishSyncRun({ syncRunId, status: 'FAILED', error: failure.message, errorType: failure.type });
+    if (followUp) await continueAsNew<typeof integrationSyncWorkflow>({ integrationId: input.integrationId, trigger: 'MANUAL' });
+    return { syncRunId, status: 'FAILED' };
+  }
+  try {
+    await bookkeeping.sendPendingInvites({ integrationId: input.integrationId });
+  } catch {
+    // Invitations stay PENDING and go out with the next sync; the sync itself succeeded.
+  }
+  const { followUp } = await bookkeeping.finishSyncRun({ syncRunId, status: result.status, counts: result.counts, warnings: result.warnings });
+  if (followUp) await continueAsNew<typeof integrationSyncWorkflow>({ integrationId: input.integrationId, trigger: 'MANUAL' });
+  return { syncRunId, status: result.status, counts: result.counts };
+}

@@ -284,7 +284,26 @@ describe('connecting Personio and keeping employees in sync', () => {
     expect(await database.db.employee.count({ where: { integrationId } })).toBe(count);
     const after = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/sync`, headers: auth() });
     expect(after.statusCode).toBe(409);
+  });
+
+  it('re-links existing employees on a reconnect instead of duplicating them', async () => {
+    const before = await database.db.employee.findMany({ where: { companyId: company.id }, select: { id: true, remoteId: true } });
     const again = await app.inject({ method: 'POST', url: '/v1/integrations', headers: auth(), payload: { hrSystem: 'personio' } });
     expect(again.statusCode).toBe(201);
+    const newId = again.json().id as string;
+    await app.inject({ method: 'PUT', url: `/v1/integrations/${newId}/credentials`, headers: auth(), payload: credentials() });
+    const activated = await app.inject({ method: 'POST', url: `/v1/integrations/${newId}/activate`, headers: auth() });
+    const run = await waitForSyncRun(database.db, activated.json().syncRunId);
+    expect(run.status).toBe('SUCCEEDED');
+    const after = await database.db.employee.findMany({ where: { companyId: company.id }, select: { id: true, remoteId: true, integrationId: true } });
+    const listed = new Set(personio.state.listEmployees().map((e) => String(e.id)));
+    const stillListed = before.filter((e) => listed.has(e.remoteId));
+    expect(stillListed.length).toBeGreaterThan(0);
+    const afterById = new Map(after.map((e) => [e.id, e]));
+    // Everyone listed again is the same row as before, now linked to the new integration.
+    for (const e of stillListed) expect(afterById.get(e.id)?.integrationId).toBe(newId);
+    expect(new Set(after.map((e) => e.remoteId)).size).toBe(after.length);
+    expect(run.countCreated).toBe(after.length - before.length);
+    await app.inject({ method: 'DELETE', url: `/v1/integrations/${newId}`, headers: auth() });
   });
 });

@@ -27,6 +27,11 @@ export interface LeavingEmployeeIds {
   integrationId: string | null;
 }
 
+/** Exactly the workflow input: callers may pass richer objects, the history gets ids only. */
+function lifecycleInput(ids: LeavingEmployeeIds, plan: { benefitsEndAt: string | null; lastWorkingMonth: string | null }): LeavingLifecycleInput {
+  return { employeeId: ids.employeeId, companyId: ids.companyId, integrationId: ids.integrationId, benefitsEndAt: plan.benefitsEndAt, lastWorkingMonth: plan.lastWorkingMonth };
+}
+
 function startOperation(taskQueue: string, input: LeavingLifecycleInput) {
   const searchAttributes: SearchAttributePair[] = [
     { key: CompanyIdKey, value: input.companyId },
@@ -47,8 +52,8 @@ function startOperation(taskQueue: string, input: LeavingLifecycleInput) {
 /** Plans the leaving (starting the lifecycle) or moves its deadline; resolves once the database says LEAVING_PLANNED. */
 export async function planOrRescheduleLeaving(target: LifecycleTarget, ids: LeavingEmployeeIds, plan: LeavingPlanUpdate): Promise<LifecycleSnapshot> {
   return target.client.workflow.executeUpdateWithStart(planLeavingUpdate, {
-    args: [plan],
-    startWorkflowOperation: startOperation(target.taskQueue, { ...ids, ...plan }),
+    args: [{ benefitsEndAt: plan.benefitsEndAt, lastWorkingMonth: plan.lastWorkingMonth }],
+    startWorkflowOperation: startOperation(target.taskQueue, lifecycleInput(ids, plan)),
   });
 }
 
@@ -56,7 +61,7 @@ export async function planOrRescheduleLeaving(target: LifecycleTarget, ids: Leav
 export async function terminateLeavingNow(target: LifecycleTarget, ids: LeavingEmployeeIds): Promise<TerminateNowResult> {
   return target.client.workflow.executeUpdateWithStart(terminateNowUpdate, {
     args: [],
-    startWorkflowOperation: startOperation(target.taskQueue, { ...ids, benefitsEndAt: null, lastWorkingMonth: null }),
+    startWorkflowOperation: startOperation(target.taskQueue, lifecycleInput(ids, { benefitsEndAt: null, lastWorkingMonth: null })),
   });
 }
 

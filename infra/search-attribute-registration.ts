@@ -5,7 +5,13 @@ import { temporal } from '@temporalio/proto';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 
 export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<{ added: string[] }> {
-  const existing = await connection.operatorService.listSearchAttributes({ namespace });
+  const needed = CUSTOM_SEARCH_ATTRIBUTES.map((k) => k.name);
+  let existing;
+  try {
+    existing = await connection.operatorService.listSearchAttributes({ namespace });
+  } catch (err) {
+    throw new Error(`Cannot read the search attributes of Temporal namespace "${namespace}" (${(err as Error).message}). The product needs these Keyword attributes there: ${needed.join(', ')}.`);
+  }
   const known = new Set(Object.keys(existing.customAttributes ?? {}));
   const missing = CUSTOM_SEARCH_ATTRIBUTES.filter((k) => !known.has(k.name)).map((k) => k.name);
   if (missing.length === 0) return { added: [] };

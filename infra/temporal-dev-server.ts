@@ -13,6 +13,8 @@ export interface DevServerOptions {
   namespace: string;
   ip?: string;
   extraArgs?: string[];
+  /** Register the product's custom search attributes at start (default true). */
+  registerSearchAttributes?: boolean;
   log?: (line: string) => void;
 }
 
@@ -29,7 +31,9 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   if (options.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
-  for (const key of CUSTOM_SEARCH_ATTRIBUTES) args.push('--search-attribute', `${key.name}=Keyword`);
+  if (options.registerSearchAttributes !== false) {
+    for (const key of CUSTOM_SEARCH_ATTRIBUTES) args.push('--search-attribute', `${key.name}=Keyword`);
+  }
   args.push(...(options.extraArgs ?? []));
 
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -2,7 +2,7 @@
 // the last committed batch, and a throttled vendor page is retried, never treated as a refusal.
 import { MockActivityEnvironment } from '@temporalio/testing';
 import pino from 'pino';
-import { createSyncEmployeesActivities } from '../../activities/sync-employees';
+import { createSyncEmployeesActivities, type SyncEmployeesResult } from '../../activities/sync-employees';
 import { FAKE_PERSONIO_CLIENT_ID, FAKE_PERSONIO_CLIENT_SECRET, startFakePersonio, type RunningFakePersonio } from '../../connectors/personio/fake-server';
 import { DEFAULT_FIELD_SELECTION } from '../../domain/employee-fields';
 import { CredentialsCipher } from '../../infra/credentials-cipher';
@@ -48,7 +48,7 @@ describe('syncEmployees activity', () => {
     for (const e of personio.state.listEmployees()) if (e.terminationDate) personio.state.editEmployee(e.id, { terminationDate: null, status: 'active' });
     const { integration, run } = await activeIntegration();
     const first = new MockActivityEnvironment();
-    const full = await first.run(activities().syncEmployees, { integrationId: integration.id, syncRunId: run.id });
+    const full: SyncEmployeesResult = await first.run(activities().syncEmployees, { integrationId: integration.id, syncRunId: run.id });
     expect(full.counts.created).toBe(1200);
 
     const heartbeats: unknown[] = [];
@@ -58,7 +58,7 @@ describe('syncEmployees activity', () => {
       attempt: 2,
     });
     retry.on('heartbeat', (d) => heartbeats.push(d));
-    const resumed = await retry.run(activities().syncEmployees, { integrationId: integration.id, syncRunId: run.id });
+    const resumed: SyncEmployeesResult = await retry.run(activities().syncEmployees, { integrationId: integration.id, syncRunId: run.id });
 
     // Pages 1000–1099, 1100–1199 and the empty page that proves the end: not page one again.
     expect(personio.state.requestCounts.employees - before).toBeLessThanOrEqual(3);
@@ -71,7 +71,7 @@ describe('syncEmployees activity', () => {
     const { integration, run } = await activeIntegration();
     personio.state.failNextRequests({ status: 429 }, { status: 429 });
     const env = new MockActivityEnvironment();
-    const result = await env.run(activities().syncEmployees, { integrationId: integration.id, syncRunId: run.id });
+    const result: SyncEmployeesResult = await env.run(activities().syncEmployees, { integrationId: integration.id, syncRunId: run.id });
     expect(result.status).toBe('SUCCEEDED');
     expect(result.counts.read).toBe(1200);
   });

@@ -9,6 +9,9 @@ const MAY_BE_EMPTY_FOR_ALL: ReadonlySet<EmployeeFieldKey> = new Set(['leavingDat
 export class FieldCoverage {
   private readonly unseen: Set<EmployeeFieldKey>;
   private employees = 0;
+  /** Inactive/terminated in the HR system but without a leaving date: the date may be unreadable. */
+  private leaversWithoutDate = 0;
+  private leavingDateSeen = false;
 
   constructor(selectedFields: readonly EmployeeFieldKey[]) {
     this.unseen = new Set(selectedFields.filter((f) => !MAY_BE_EMPTY_FOR_ALL.has(f)));
@@ -16,6 +19,8 @@ export class FieldCoverage {
 
   add(employee: SyncedEmployee): void {
     this.employees++;
+    if (employee.leavingDate) this.leavingDateSeen = true;
+    else if (employee.hrStatus === 'inactive' || employee.hrStatus === 'terminated') this.leaversWithoutDate++;
     for (const field of this.unseen) {
       const value = employee[field];
       if (value !== null && value !== undefined && value !== '') this.unseen.delete(field);
@@ -24,9 +29,15 @@ export class FieldCoverage {
 
   warnings(hrSystemName: string): string[] {
     if (this.employees === 0) return [];
-    return [...this.unseen].map((field) => {
+    const warnings: string[] = [];
+    if (!this.leavingDateSeen && this.leaversWithoutDate > 0) {
+      warnings.push(
+        `${this.leaversWithoutDate} employees are inactive or terminated in ${hrSystemName} but none has a leaving date, so nobody's departure can be planned. The credential may not be allowed to read termination dates.`,
+      );
+    }
+    return warnings.concat([...this.unseen].map((field) => {
       const label = EMPLOYEE_FIELDS.find((f) => f.key === field)?.description.split(/[,;(]/)[0]?.trim() ?? field;
       return `The field "${field}" (${label}) was empty for all ${this.employees} synced employees. ${hrSystemName} may not let this credential read it: check the API user's permissions or the field mapping.`;
-    });
+    }));
   }
 }

@@ -3,7 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import { CHILDREN_ATTRIBUTE, FAKE_SUBCOMPANIES } from '../../connectors/personio/fake-data';
 import { FAKE_PERSONIO_CLIENT_ID, FAKE_PERSONIO_CLIENT_SECRET, startFakePersonio, type RunningFakePersonio } from '../../connectors/personio/fake-server';
+import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { integrationSyncScheduleId } from '../../workflows/ids';
+import { CompanyIdKey, HrSystemKey, IntegrationIdKey } from '../../workflows/search-attributes';
 import { bearer, buildTestApi, createCompany } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { allHistoriesText, waitForIdleIntegration, waitForSyncRun } from '../support/sync-helpers';
@@ -144,6 +146,21 @@ describe('connecting Personio and keeping employees in sync', () => {
     expect(view.status).toBe('ACTIVE');
     expect(view.lastSync.counts.created).toBe(inEntity.length);
     expect(view.nextScheduledSyncAt).not.toBeNull();
+  });
+
+  it('keeps one Schedule per integration, findable by its ids, following the configured interval', async () => {
+    const handle = temporal.client.schedule.getHandle(integrationSyncScheduleId(integrationId));
+    const described = await handle.describe();
+    expect(described.typedSearchAttributes.get(IntegrationIdKey)).toBe(integrationId);
+    expect(described.typedSearchAttributes.get(CompanyIdKey)).toBe(company.id);
+    expect(described.typedSearchAttributes.get(HrSystemKey)).toBe('personio');
+    expect(described.policies.overlap).toBe(ScheduleOverlapPolicy.SKIP);
+    expect(described.policies.catchupWindow).toBeLessThanOrEqual(4 * 3600_000);
+    expect(described.spec.intervals?.[0]?.every).toBe(240 * 60_000);
+
+    const res = await app.inject({ method: 'PATCH', url: `/v1/integrations/${integrationId}`, headers: auth(), payload: { syncIntervalMinutes: 60 } });
+    expect(res.statusCode).toBe(200);
+    expect((await handle.describe()).spec.intervals?.[0]?.every).toBe(60 * 60_000);
   });
 
   it('invites each new employee exactly once, also when the sync activity is retried', async () => {

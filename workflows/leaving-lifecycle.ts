@@ -3,6 +3,10 @@
 // working month, computed outside workflow code), then deactivates every benefit in one idempotent
 // activity. The database is the system of record: every state change is written by an activity
 // before the update that caused it answers. History carries ids, instants, months and counts only.
+//
+// Lifecycles run for weeks: a change to this logic must replay the histories recorded under
+// test/replay-histories (test/integration/replay-histories.test.ts), so put changes to running
+// behaviour behind patched('<change-id>') (none so far) and record a new history alongside.
 import {
   allHandlersFinished,
   ApplicationFailure,
@@ -32,7 +36,7 @@ import { CompanyIdKey, EmployeeIdKey, IntegrationIdKey, LastWorkingMonthKey, Lif
 const lifecycle = proxyActivities<Activities>({
   startToCloseTimeout: '1m',
   // Database work: retry until the database is back (idempotent), but do not hammer it.
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5m', nonRetryableErrorTypes: ['EmployeeNotFound'] },
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5m' },
 });
 
 /** A lifecycle started for an immediate termination that was refused has nothing left to wait for. */
@@ -98,7 +102,7 @@ export async function leavingLifecycleWorkflow(input: LeavingLifecycleInput): Pr
       publishState();
       return true;
     }
-    plan = { ...next };
+    plan = { benefitsEndAt: next.benefitsEndAt, lastWorkingMonth: next.lastWorkingMonth }; // nothing else reaches the history
     state = 'LEAVING_PLANNED';
     revision++;
     publishState();
@@ -160,10 +164,11 @@ export async function leavingLifecycleWorkflow(input: LeavingLifecycleInput): Pr
         if (outcome.terminated) {
           state = 'TERMINATED';
           deactivatedBenefits += outcome.deactivatedBenefits;
+          publishState();
         } else if (state === 'AWAITING_PLAN') {
           state = 'ABANDONED'; // started only for this request: nothing to wait for
+          publishState();
         }
-        publishState();
         return outcome;
       }),
     {

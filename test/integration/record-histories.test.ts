@@ -1,0 +1,90 @@
+// Records the histories the replay test checks every change against. Runs only on request:
+//   RECORD_HISTORIES=1 npx jest test/integration/record-histories.test.ts
+// then commit test/replay-histories/*.json. Re-record only for a deliberate, patched() change.
+import { currentMonth } from '../../domain/leaving-dates';
+import { planOrRescheduleLeaving, terminateLeavingNow, withdrawLeavingIfRunning } from '../../infra/leaving-lifecycle-client';
+import { leavingWorkflowId } from '../../workflows/ids';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { seedCompany, seedEmployee } from '../support/lifecycle-fixtures';
+import { recordHistory } from '../support/replay-histories';
+import { startTestTemporal, type TestTemporal } from '../support/temporal';
+
+const describeWhenRecording = process.env.RECORD_HISTORIES === '1' ? describe : describe.skip;
+const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+describeWhenRecording('record workflow histories for the replay test', () => {
+  let database: TestDatabase;
+  let temporal: TestTemporal;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    temporal = await startTestTemporal(database.db);
+  });
+  afterAll(async () => {
+    await temporal?.stop();
+    await database?.drop();
+  });
+
+  const target = () => ({ client: temporal.client, taskQueue: temporal.taskQueue });
+  const month = () => currentMonth(new Date(), 'Europe/Berlin');
+  async function employee(benefits?: ('MONTHLY_VOUCHER' | 'INTERNET_ALLOWANCE')[]) {
+    return seedEmployee(database.db, await seedCompany(database.db), benefits ? { benefits } : {});
+  }
+
+  it('leavingLifecycleWorkflow: planned, retried, moved, left at the deadline', async () => {
+    const e = await employee();
+    await planOrRescheduleLeaving(target(), e, { benefitsEndAt: inMs(60_000), lastWorkingMonth: month() });
+    await planOrRescheduleLeaving(target(), e, { benefitsEndAt: inMs(60_000), lastWorkingMonth: month() }).catch(() => undefined);
+    await planOrRescheduleLeaving(target(), e, { benefitsEndAt: inMs(2500), lastWorkingMonth: month() });
+    await temporal.client.workflow.getHandle(leavingWorkflowId(e.employeeId)).result();
+    await recordHistory(temporal.client, 'leavingLifecycleWorkflow--left', leavingWorkflowId(e.employeeId));
+  });
+
+  it('leavingLifecycleWorkflow: still waiting on its timer (a running lifecycle)', async () => {
+    const e = await employee();
+    await planOrRescheduleLeaving(target(), e, { benefitsEndAt: inMs(30 * 86_400_000), lastWorkingMonth: month() });
+    await recordHistory(temporal.client, 'leavingLifecycleWorkflow--waiting', leavingWorkflowId(e.employeeId));
+    await temporal.client.workflow.getHandle(leavingWorkflowId(e.employeeId)).terminate('recorded');
+  });
+
+  it('leavingLifecycleWorkflow: withdrawn', async () => {
+    const e = await employee();
+    await planOrRescheduleLeaving(target(), e, { benefitsEndAt: inMs(86_400_000), lastWorkingMonth: month() });
+    await withdrawLeavingIfRunning(temporal.client, e.employeeId);
+    await temporal.client.workflow.getHandle(leavingWorkflowId(e.employeeId)).result();
+    await recordHistory(temporal.client, 'leavingLifecycleWorkflow--withdrawn', leavingWorkflowId(e.employeeId));
+  });
+
+  it('leavingLifecycleWorkflow: terminated now while planned', async () => {
+    const e = await employee();
+    await planOrRescheduleLeaving(target(), e, { benefitsEndAt: inMs(86_400_000), lastWorkingMonth: month() });
+    await terminateLeavingNow(target(), e);
+    await temporal.client.workflow.getHandle(leavingWorkflowId(e.employeeId)).result();
+    await recordHistory(temporal.client, 'leavingLifecycleWorkflow--terminated-now', leavingWorkflowId(e.employeeId));
+  });
+
+  it('leavingLifecycleWorkflow: terminate-now refused (started without a plan)', async () => {
+    const e = await employee(['MONTHLY_VOUCHER']);
+    await database.db.voucher.create({ data: { companyId: e.companyId, employeeId: e.employeeId, benefitId: e.benefitIds[0]!, month: month(), amountCents: 5000 } });
+    await terminateLeavingNow(target(), e);
+    await temporal.client.workflow.getHandle(leavingWorkflowId(e.employeeId)).result();
+    await recordHistory(temporal.client, 'leavingLifecycleWorkflow--terminate-refused', leavingWorkflowId(e.employeeId));
+  });
+
+  it('leavingLifecycleWorkflow: continued as new, then left', async () => {
+    const e = await employee();
+    await planOrRescheduleLeaving(target(), e, { benefitsEndAt: inMs(3_600_000), lastWorkingMonth: month() });
+    const handle = temporal.client.workflow.getHandle(leavingWorkflowId(e.employeeId));
+    const { runId: firstRunId } = await handle.describe();
+    for (let i = 1; i <= 12; i++) await planOrRescheduleLeaving(target(), e, { benefitsEndAt: inMs(3_600_000 + i * 1000), lastWorkingMonth: month() });
+    await planOrRescheduleLeaving(target(), e, { benefitsEndAt: inMs(2500), lastWorkingMonth: month() });
+    await handle.result();
+    await recordHistory(temporal.client, 'leavingLifecycleWorkflow--continued-as-new', leavingWorkflowId(e.employeeId), firstRunId);
+    await recordHistory(temporal.client, 'leavingLifecycleWorkflow--after-continue-as-new', leavingWorkflowId(e.employeeId), (await handle.describe()).runId);
+  });
+
+  it('reconcileSchedulesWorkflow', async () => {
+    const workflowId = 'record-reconciler';
+    await temporal.client.workflow.execute('reconcileSchedulesWorkflow', { taskQueue: temporal.taskQueue, workflowId, args: [] });
+    await recordHistory(temporal.client, 'reconcileSchedulesWorkflow--no-drift', workflowId);
+  });
+});

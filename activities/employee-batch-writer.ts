@@ -31,21 +31,25 @@ export async function writeEmployeeBatch(
     if (decision === 'plan') change(id, 'plan', fields);
     // Someone whose departure is already due when first seen is not invited to start using benefits.
     if (ctx.autoInvite && incoming.email && !lateEntry) invites.push({ companyId: ctx.companyId, employeeId: id, email: incoming.email });
-    return { id, companyId: ctx.companyId, integrationId: ctx.integrationId, ...hrFields(incoming), ...fields };
+    return { id, companyId: ctx.companyId, integrationId: ctx.integrationId, ...hrFields(incoming), leavingDateSource: incoming.leavingDate ? 'HR' : null, ...fields };
   });
 
   const previous = toUpdate.length
     ? await deps.db.employee.findMany({
         where: { id: { in: toUpdate.map((u) => u.existingId) } },
-        select: { id: true, status: true, leavingDate: true, hireDate: true, lastWorkingMonth: true, benefitsEndAt: true },
+        select: { id: true, status: true, leavingDate: true, leavingDateSource: true, hireDate: true, lastWorkingMonth: true, benefitsEndAt: true },
       })
     : [];
   const previousById = new Map(previous.map((p) => [p.id, p]));
   const updates = toUpdate.map((u) => {
-    const before = previousById.get(u.existingId) ?? NEW_EMPLOYEE;
-    const { decision, fields } = decideLifecycle(before, u.incoming, ctx.now, ctx.timeZone);
+    const before = previousById.get(u.existingId);
+    // A leaving date the admin entered stays until the HR system has a date of its own.
+    const keepAdminDate = before?.leavingDateSource === 'ADMIN' && !u.incoming.leavingDate;
+    const incoming = keepAdminDate ? { ...u.incoming, leavingDate: before.leavingDate } : u.incoming;
+    const { decision, fields } = decideLifecycle(before ?? NEW_EMPLOYEE, incoming, ctx.now, ctx.timeZone);
     if (decision !== 'none') change(u.existingId, decision, fields);
-    return { id: u.existingId, data: { ...hrFields(u.incoming), integrationId: ctx.integrationId, removedAt: null, ...fields } };
+    const leavingDateSource = keepAdminDate ? 'ADMIN' : incoming.leavingDate ? 'HR' : null;
+    return { id: u.existingId, data: { ...hrFields(incoming), contentHash: u.incoming.contentHash, leavingDateSource, integrationId: ctx.integrationId, removedAt: null, ...fields } };
   });
 
   await deps.db.$transaction(async (tx) => {

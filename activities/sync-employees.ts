@@ -3,6 +3,7 @@
 // a worker crash resumes there instead of at page one.
 import { Context } from '@temporalio/activity';
 import { CancelledFailure } from '@temporalio/common';
+import { deletedEmployeeKey } from '../domain/deleted-employee-key';
 import { type EmployeeFieldKey } from '../domain/employee-fields';
 import { integrationFiltersSchema, matchesFilters } from '../domain/employee-filters';
 import { mapRemoteEmployee, type MappingConfig } from '../domain/employee-mapping';
@@ -67,6 +68,8 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       };
       const filters = integrationFiltersSchema.parse(integration.filters ?? {});
       const existing = await loadExisting(deps, integration.companyId, integration.id);
+      const deletedByAdmin = new Set((await deps.db.deletedEmployee.findMany({ where: { companyId: integration.companyId }, select: { remoteIdHash: true } })).map((d) => d.remoteIdHash));
+      let skippedDeleted = 0;
       const state = startReconciliation(existing);
       const batchContext: BatchContext = {
         companyId: integration.companyId,
@@ -108,6 +111,12 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
         counts.invalid += page.invalid.length;
         markSeen(state, page.invalid.map((r) => r.remoteId));
         for (const remote of page.employees) {
+          if (deletedByAdmin.size && deletedByAdmin.has(deletedEmployeeKey(integration.hrSystem, remote.remoteId))) {
+            skippedDeleted++;
+            counts.filteredOut++;
+            markSeen(state, [remote.remoteId]);
+            continue;
+          }
           const mapped = mapRemoteEmployee(remote, mappingConfig);
           if (!mapped.ok) {
             counts.invalid++;
@@ -139,6 +148,7 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
 
       const warnings: string[] = [];
       for (const [field, n] of unreadable) warnings.push(`${n} employees had a value for "${field}" that could not be understood; it was left empty.`);
+      if (skippedDeleted > 0) warnings.push(`${skippedDeleted} employees deleted by an admin are still listed by ${system.name}; they were not imported again.`);
       if (counts.invalid > 0) warnings.push(`${counts.invalid} records from ${system.name} could not be read and were skipped.`);
 
       // After a resumed listing the ids seen before the crash are unknown: no removal is believed.

@@ -2,6 +2,7 @@
 // no timer fires for a deleted employee; what remains is an anonymised audit entry (ids and counts).
 import type { Client } from '@temporalio/client';
 import { endLeavingLifecycleIfRunning } from '../infra/leaving-lifecycle-client';
+import { deletedEmployeeKey } from '../domain/deleted-employee-key';
 import type { Db } from '../infra/prisma';
 
 /** Vouchers selected but not redeemed: the employee can no longer reach them once deleted. */
@@ -18,7 +19,13 @@ export async function deleteEmployeePermanently(db: Db, temporal: Client, compan
       tx.voucher.count({ where: { employeeId, status: 'SELECTED' } }),
     ]);
     // Benefits, vouchers and the invite go with the row (ON DELETE CASCADE).
-    await tx.employee.delete({ where: { id: employeeId } });
+    const deleted = await tx.employee.delete({ where: { id: employeeId }, include: { integration: { select: { hrSystem: true } } } });
+    // Remembered by a hash only, so the next sync does not import the person again.
+    await tx.deletedEmployee.upsert({
+      where: { companyId_remoteIdHash: { companyId, remoteIdHash: deletedEmployeeKey(deleted.integration.hrSystem, deleted.remoteId) } },
+      create: { companyId, remoteIdHash: deletedEmployeeKey(deleted.integration.hrSystem, deleted.remoteId) },
+      update: {},
+    });
     const audit = await tx.auditEntry.create({
       data: { companyId, action: 'employee.deleted', subjectId: employeeId, details: { benefits, vouchers, unreachableVouchers, lifecycleEnded } },
     });

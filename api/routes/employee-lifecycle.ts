@@ -58,7 +58,7 @@ export function employeeLifecycleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           const plan = planLeaving({ leavingDate, firstSeenAt: now(), timeZone: timezone });
           await viaLifecycle(() => planOrRescheduleLeaving(target, ids, { benefitsEndAt: plan.benefitsEndAt, lastWorkingMonth: plan.lastWorkingMonth }));
         }
-        const updated = await deps.db.employee.update({ where: { id: employee.id }, data: { leavingDate } });
+        const updated = await deps.db.employee.update({ where: { id: employee.id }, data: { leavingDate, leavingDateSource: leavingDate === null ? null : 'ADMIN' } });
         return presentLifecycleStatus(updated);
       },
     );

@@ -15,7 +15,7 @@ export function createReconcilerActivities(deps: ActivityDeps) {
         where: { status: { in: ['ACTIVE', 'ERROR'] } },
         select: { id: true, companyId: true, hrSystem: true, syncIntervalMinutes: true },
       });
-      const scheduled = new Set(await listScheduledIntegrationIds(deps.temporal));
+      const scheduled = new Set(await listScheduledIntegrationIds(deps.temporal, deps.taskQueue));
       const activeIds = new Set(active.map((i) => i.id));
       let created = 0;
       let removed = 0;

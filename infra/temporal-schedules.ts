@@ -46,7 +46,8 @@ export async function upsertIntegrationSchedule(client: Client, taskQueue: strin
       action,
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: CATCHUP_WINDOW },
       typedSearchAttributes,
-      memo: { integrationId: integration.id, hrSystem: integration.hrSystem },
+      // The task queue in the memo lets each deployment's reconciler manage only its own Schedules.
+      memo: { integrationId: integration.id, hrSystem: integration.hrSystem, taskQueue },
       state: { note: `Syncs ${integration.hrSystem} every ${integration.syncIntervalMinutes} minutes` },
     });
     return 'created';
@@ -72,11 +73,13 @@ export async function deleteIntegrationSchedule(client: Client, integrationId: s
   }
 }
 
-/** Integration ids that currently have a sync Schedule in Temporal. */
-export async function listScheduledIntegrationIds(client: Client): Promise<string[]> {
+/** Integration ids that have a sync Schedule for this task queue in Temporal. */
+export async function listScheduledIntegrationIds(client: Client, taskQueue: string): Promise<string[]> {
   const ids: string[] = [];
   for await (const s of client.schedule.list()) {
-    if (s.scheduleId.startsWith(SYNC_SCHEDULE_PREFIX)) ids.push(s.scheduleId.slice(SYNC_SCHEDULE_PREFIX.length));
+    if (!s.scheduleId.startsWith(SYNC_SCHEDULE_PREFIX)) continue;
+    if ((s.memo as { taskQueue?: string } | undefined)?.taskQueue !== taskQueue) continue;
+    ids.push(s.scheduleId.slice(SYNC_SCHEDULE_PREFIX.length));
   }
   return ids;
 }

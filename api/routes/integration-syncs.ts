@@ -121,7 +121,7 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (row.status === 'DISCONNECTED') return loadIntegrationView(deps, row);
         const disconnected = await deps.db.integration.update({
           where: { id: row.id },
-          data: { status: 'DISCONNECTED', credentialsCipher: null, disconnectedAt: new Date(), followUpRequested: false, options: undefined },
+          data: { status: 'DISCONNECTED', credentialsCipher: null, disconnectedAt: new Date(), followUpRequested: false },
         });
         await deleteIntegrationSchedule(deps.temporal, row.id);
         const running = await deps.db.syncRun.findMany({ where: { integrationId: row.id, status: 'RUNNING' }, select: { workflowId: true } });

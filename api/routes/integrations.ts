@@ -110,6 +110,9 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           data: {
             credentialsCipher: deps.cipher.encrypt(parsed.data, row.id),
             credentialsCheckedAt: new Date(),
+            // Other credentials may see another account: read its options afresh.
+            options: Prisma.DbNull,
+            optionsFetchedAt: null,
             ...(row.status === 'ERROR' ? { status: 'ACTIVE', lastError: null } : {}),
           },
         });

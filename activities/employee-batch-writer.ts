@@ -2,6 +2,7 @@
 // consequence) and their invitations; then hands leaving changes to the lifecycle workflows.
 import type { IncomingEmployee, PlannedUpdate } from '../domain/reconciliation';
 import type { ActivityDeps } from './deps';
+import { insertEmployeeRows } from './employee-bulk-insert';
 import { decideLifecycle, hrFields, NEW_EMPLOYEE, newEmployeeId } from './employee-rows';
 import { handOffLeavingChanges, type LeavingChange } from './leaving-handoff';
 
@@ -53,7 +54,7 @@ export async function writeEmployeeBatch(
   });
 
   await deps.db.$transaction(async (tx) => {
-    if (createRows.length) await tx.employee.createMany({ data: createRows });
+    await insertEmployeeRows(tx, createRows);
     for (const u of updates) await tx.employee.update({ where: { id: u.id }, data: u.data });
     // Unique per employee: a retried batch or a racing sync never creates a second invitation.
     if (invites.length) await tx.invite.createMany({ data: invites, skipDuplicates: true });

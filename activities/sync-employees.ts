@@ -3,6 +3,7 @@
 // a worker crash resumes there instead of at page one.
 import { Context } from '@temporalio/activity';
 import { CancelledFailure } from '@temporalio/common';
+import type { EmployeePage } from '../connectors/types';
 import { deletedEmployeeKey } from '../domain/deleted-employee-key';
 import { type EmployeeFieldKey } from '../domain/employee-fields';
 import { integrationFiltersSchema, matchesFilters } from '../domain/employee-filters';
@@ -98,14 +99,24 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
         counts.unchanged += plan.unchanged;
       };
 
+      // The next page is requested as soon as the current one has arrived, so the HR system's answer
+      // travels while this page is mapped and written (still one request at a time). A read-ahead
+      // that is never awaited (the batch write failed) must not become an unhandled rejection.
+      const requestPage = (from: string | null) => {
+        const request = connector.fetchEmployeePage(from);
+        request.catch(() => undefined);
+        return request;
+      };
+      let readAhead: Promise<EmployeePage> | null = null;
       for (;;) {
         if (ctx.cancellationSignal.aborted) throw new CancelledFailure('The sync was cancelled');
         let page;
         try {
-          page = await connector.fetchEmployeePage(cursor);
+          page = await (readAhead ?? requestPage(cursor));
         } catch (err) {
           throw toActivityFailure(err);
         }
+        readAhead = page.nextCursor === null ? null : requestPage(page.nextCursor);
         pages++;
         counts.read += page.employees.length + page.invalid.length;
         counts.invalid += page.invalid.length;

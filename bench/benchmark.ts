@@ -1,0 +1,183 @@
+// One bench run: brings up the environment, runs the steps the options select, and judges the
+// figures against the issue's goals and the invariants that must always hold.
+import os from 'node:os';
+import { startBenchEnvironment, type GivenServers } from './environment';
+import type { BenchOptions } from './options';
+import { runApiLoad, type ApiLoadResult } from './scenarios/api-load';
+import { runCompanySync, type CompanySyncResult } from './scenarios/company-sync';
+import { runManyIntegrations, type ManyIntegrationsResult } from './scenarios/many-integrations';
+import { runWaitingLifecycles, type WaitingLifecyclesResult } from './scenarios/waiting-lifecycles';
+import type { RowsWritten } from './rows-written';
+import { countOverlappingRuns } from './sync-runs';
+
+export interface Skipped {
+  skipped: string;
+}
+
+export interface Verdict {
+  name: string;
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+export interface BenchResults {
+  /** False in the partial results written after each step. */
+  complete: boolean;
+  startedAt: string;
+  finishedAt: string;
+  /** loadAverage: 1-minute load at the start and at the end (other work on the machine skews the figures). */
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string; loadAverage: { start: number; end: number } };
+  options: Omit<BenchOptions, 'resultsDir'>;
+  sizes: Array<Omit<CompanySyncResult, 'company'>>;
+  manyIntegrations: ManyIntegrationsResult | Skipped;
+  waitingLifecycles: WaitingLifecyclesResult | Skipped;
+  api: ApiLoadResult | Skipped;
+  /** Executed syncs of one integration that overlapped, over every sync of the run. */
+  overlapsAllRuns: number;
+  /** Must always hold, at any size. */
+  invariants: Verdict[];
+  /** The issue's performance goals. */
+  goals: Verdict[];
+}
+
+const MEMORY_GOAL_MB = 400;
+const MEMORY_GOAL_FROM_EMPLOYEES = 100_000;
+
+export async function runBenchmark(
+  options: BenchOptions,
+  given: GivenServers | null,
+  log: (line: string) => void,
+  /** Called with the figures so far after each step, so a run that dies late keeps them. */
+  onProgress: (partial: BenchResults) => void = () => undefined,
+): Promise<BenchResults> {
+  const startedAt = new Date();
+  const loadAtStart = os.loadavg()[0]!;
+  const env = await startBenchEnvironment(given, log);
+  try {
+    const selected = (step: BenchOptions['steps'][number]) => options.steps.includes(step);
+    const notSelected = { skipped: 'not selected (--steps)' };
+
+    const sizes: CompanySyncResult[] = [];
+    let manyIntegrations: ManyIntegrationsResult | Skipped = notSelected;
+    let waitingLifecycles: WaitingLifecyclesResult | Skipped = notSelected;
+    let api: ApiLoadResult | Skipped = notSelected;
+    const { resultsDir: _dir, ...shownOptions } = options;
+    const results = async (complete: boolean): Promise<BenchResults> => {
+      const overlapsAllRuns = await countOverlappingRuns(env.pool);
+      return {
+        complete,
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } },
+        options: shownOptions,
+        sizes: sizes.map(({ company: _company, ...figures }) => figures),
+        manyIntegrations,
+        waitingLifecycles,
+        api,
+        overlapsAllRuns,
+        invariants: judgeInvariants(sizes, manyIntegrations, overlapsAllRuns),
+        goals: judgeGoals(sizes, manyIntegrations),
+      };
+    };
+
+    if (selected('sync')) {
+      for (const size of options.sizes) {
+        log(`Steps 1–4: a company of ${size} employees`);
+        sizes.push(await runCompanySync(env, { employees: size, changedShare: options.changedShare, statsSettleSeconds: options.statsSettleSeconds }, log));
+        onProgress(await results(false));
+      }
+    }
+
+    if (selected('many')) {
+      log(`Step 5: ${options.companies} companies × ${options.companyEmployees} employees activated at once`);
+      manyIntegrations = await runManyIntegrations(
+        env,
+        { companies: options.companies, employeesPerCompany: options.companyEmployees, activationConcurrency: options.activationConcurrency, stallSeconds: options.stallSeconds },
+        log,
+      );
+      onProgress(await results(false));
+    }
+
+    if (selected('lifecycles')) {
+      log(`Step 6: ${options.lifecycles} waiting leaving lifecycles`);
+      waitingLifecycles = await runWaitingLifecycles(env, options.lifecycles, options.lifecycleWaitSeconds, log);
+      onProgress(await results(false));
+    }
+
+    if (selected('api')) {
+      const largest = [...sizes].sort((a, b) => b.employees - a.employees)[0];
+      if (largest) {
+        log(`Step 7: GET /v1/employees for ${options.apiSeconds} s at ${options.apiConnections} connections`);
+        api = await runApiLoad(env, { company: largest.company, employees: largest.employees }, { connections: options.apiConnections, durationSeconds: options.apiSeconds });
+      } else {
+        api = { skipped: 'needs a synced company: select the sync step too' };
+      }
+    }
+    return await results(true);
+  } finally {
+    await env.close();
+  }
+}
+
+const isSkipped = (r: object): r is Skipped => 'skipped' in r;
+
+/** Both measures agree on `expected` rows (the counters only when they had settled). */
+function writesExactly(w: RowsWritten, expected: number): boolean {
+  return w.rowsWithNewVersion === expected && (!w.settled || w.total === expected);
+}
+
+function describeWrites(w: RowsWritten): string {
+  return `${w.rowsWithNewVersion} rows with a new version, ${w.total} tuples written${w.settled ? '' : ' (counters not settled)'}`;
+}
+const times = (x: number) => `${x.toFixed(2)}×`;
+
+function judgeInvariants(sizes: CompanySyncResult[], many: ManyIntegrationsResult | Skipped, overlapsAllRuns: number): Verdict[] {
+  const verdicts: Verdict[] = [];
+  for (const s of sizes) {
+    verdicts.push({ name: `${s.employees}: no-change resync writes no employee row`, target: '0 rows', measured: describeWrites(s.resyncNoChange.rowsWritten), met: writesExactly(s.resyncNoChange.rowsWritten, 0) });
+    verdicts.push({
+      name: `${s.employees}: changed resync writes exactly the changes`,
+      target: `${s.resyncChanged.changed} rows`,
+      measured: `${describeWrites(s.resyncChanged.rowsWritten)}, ${s.resyncChanged.run.countUpdated} counted as updated`,
+      met: writesExactly(s.resyncChanged.rowsWritten, s.resyncChanged.changed) && s.resyncChanged.run.countUpdated === s.resyncChanged.changed,
+    });
+  }
+  if (!isSkipped(many)) {
+    verdicts.push({ name: 'many integrations: no integration ran two syncs at once', target: '0 overlaps', measured: `${many.overlaps} overlaps`, met: many.overlaps === 0 });
+    verdicts.push({
+      name: 'many integrations: every first sync finished',
+      target: `${many.companies} finished`,
+      measured: many.stalledForSeconds === null ? `${many.finishedFirstSyncs} finished` : `${many.finishedFirstSyncs} finished, then none for ${many.stalledForSeconds} s (stalled)`,
+      met: many.finishedFirstSyncs === many.companies,
+    });
+  }
+  verdicts.push({ name: 'whole run: no integration ran two syncs at once', target: '0 overlaps', measured: `${overlapsAllRuns} overlaps`, met: overlapsAllRuns === 0 });
+  return verdicts;
+}
+
+function judgeGoals(sizes: CompanySyncResult[], many: ManyIntegrationsResult | Skipped): Verdict[] {
+  const verdicts: Verdict[] = [];
+  for (const s of sizes) {
+    verdicts.push({ name: `${s.employees}: full sync within 2× the floor`, target: '≤ 2.00×', measured: times(s.fullSyncToFloor), met: s.fullSyncToFloor <= 2 });
+    verdicts.push({
+      name: `${s.employees}: no-change resync under a quarter of the full sync, writing nothing`,
+      target: '< 0.25× and 0 rows',
+      measured: `${times(s.resyncNoChange.toFullSync)}, ${s.resyncNoChange.rowsWritten.rowsWithNewVersion} rows`,
+      met: s.resyncNoChange.toFullSync < 0.25 && writesExactly(s.resyncNoChange.rowsWritten, 0),
+    });
+    if (s.employees >= MEMORY_GOAL_FROM_EMPLOYEES) {
+      const peak = s.fullSync.workerPeakRssMb;
+      verdicts.push({ name: `${s.employees}: worker peak memory`, target: `< ${MEMORY_GOAL_MB} MB`, measured: `${peak ?? '?'} MB`, met: peak !== null && peak < MEMORY_GOAL_MB });
+    }
+  }
+  if (!isSkipped(many)) {
+    verdicts.push({
+      name: `${many.companies} integrations at once: every first sync done, zero overlaps`,
+      target: `${many.companies} done, 0 overlaps`,
+      measured: `${many.finishedFirstSyncs} done${many.stalledForSeconds === null ? '' : ' (stalled)'}, ${many.overlaps} overlaps`,
+      met: many.overlaps === 0 && many.finishedFirstSyncs === many.companies,
+    });
+  }
+  return verdicts;
+}

@@ -1,0 +1,88 @@
+// The figures as a table on stdout and as JSON under bench/results/<timestamp>.json.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BenchResults, Skipped, Verdict } from './benchmark';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const count = (n: number) => n.toLocaleString('en-US');
+const mb = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(0)} MB`);
+const ratio = (x: number) => `${x.toFixed(2)}×`;
+const isSkipped = (r: object): r is Skipped => 'skipped' in r;
+
+const cpuLine = (c: Record<string, number>) => ['worker', 'postgres', 'temporal', 'fakeHr'].map((k) => (c[k] === undefined ? '–' : c[k]!.toFixed(1))).join(' / ');
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   ')).join('\n');
+}
+
+function verdictLines(title: string, verdicts: Verdict[]): string {
+  return [title, ...verdicts.map((v) => `  ${v.met ? 'MET   ' : 'MISSED'}  ${v.name}: ${v.measured} (target ${v.target})`)].join('\n');
+}
+
+export function formatResults(r: BenchResults): string {
+  const out: string[] = [];
+  out.push(`Benchmark ${r.startedAt} on ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB, Node ${r.machine.node} (load ${r.machine.loadAverage.start.toFixed(1)} → ${r.machine.loadAverage.end.toFixed(1)})`);
+  if (r.sizes.length) {
+    const rows: string[][] = [['Steps 1–4: one company', ...r.sizes.map((s) => `${count(s.employees)} employees`)]];
+    const row = (label: string, cell: (s: BenchResults['sizes'][number]) => string) => rows.push([label, ...r.sizes.map(cell)]);
+    row('1 full first sync: wall time', (s) => seconds(s.fullSync.wallMs));
+    row('  employees per second', (s) => count(s.fullSync.employeesPerSecond));
+    row('  worker peak RSS (idle before)', (s) => `${mb(s.fullSync.workerPeakRssMb)} (${mb(s.workerIdleRssMb)})`);
+    row('  CPU s: worker/postgres/temporal/fake', (s) => cpuLine(s.fullSync.cpuSeconds));
+    row('  employee rows written (ins/upd)', (s) => `${count(s.fullSync.rowsWritten.total)} (${count(s.fullSync.rowsWritten.inserted)}/${count(s.fullSync.rowsWritten.updated)})${s.fullSync.rowsWritten.settled ? '' : '*'}`);
+    row('2 floor: fetch all pages', (s) => `${seconds(s.floor.fetchMs)} (${count(s.floor.fetchPages)} pages)`);
+    row('  floor: COPY the rows', (s) => seconds(s.floor.copyMs));
+    row('  floor total', (s) => seconds(s.floor.totalMs));
+    row('  full sync / floor', (s) => ratio(s.fullSyncToFloor));
+    row('3 no-change resync: wall time', (s) => seconds(s.resyncNoChange.wallMs));
+    row('  rows written', (s) => `${count(s.resyncNoChange.rowsWritten.total)}${s.resyncNoChange.rowsWritten.settled ? '' : '*'}`);
+    row('  / full sync', (s) => ratio(s.resyncNoChange.toFullSync));
+    row('4 changed resync: wall time', (s) => seconds(s.resyncChanged.wallMs));
+    row('  changed / rows written', (s) => `${count(s.resyncChanged.changed)} / ${count(s.resyncChanged.rowsWritten.total)}${s.resyncChanged.rowsWritten.settled ? '' : '*'}`);
+    row('  / full sync', (s) => ratio(s.resyncChanged.toFullSync));
+    out.push('', table(rows));
+    if (r.sizes.some((s) => !s.fullSync.rowsWritten.settled)) out.push('* PostgreSQL counters read before they settled (--stats-settle-seconds=0): a lower bound; see the row-version counts in the JSON.');
+  }
+
+  const rows: string[][] = [['Steps 5–7', '']];
+  const m = r.manyIntegrations;
+  if (isSkipped(m)) rows.push(['5 many integrations', `skipped: ${m.skipped}`]);
+  else {
+    rows.push([
+      `5 ${count(m.companies)} integrations × ${m.employeesPerCompany}: all first syncs done`,
+      m.allFirstSyncsMs === null ? `STALLED: ${count(m.finishedFirstSyncs)} finished, then none for ${m.stalledForSeconds} s` : seconds(m.allFirstSyncsMs),
+    ]);
+    rows.push(['  sync workflows per second', String(m.syncWorkflowsPerSecond)]);
+    rows.push(['  activation requests took', seconds(m.activationRequestsMs)]);
+    rows.push(['  run statuses', Object.entries(m.statuses).map(([k, v]) => `${k} ${v}`).join(', ')]);
+    rows.push(['  overlapping syncs', String(m.overlaps)]);
+    rows.push(['  worker peak RSS', mb(m.workerPeakRssMb)]);
+    rows.push(['  CPU s: worker/postgres/temporal/fake', cpuLine(m.cpuSeconds)]);
+  }
+  const w = r.waitingLifecycles;
+  if (isSkipped(w)) rows.push(['6 waiting lifecycles', `skipped: ${w.skipped}`]);
+  else {
+    rows.push([`6 ${count(w.lifecycles)} waiting lifecycles: start all`, `${seconds(w.startAllMs)} (${count(w.lifecyclesPerSecond)}/s)`]);
+    rows.push(['  worker RSS idle / peak starting / waiting', `${mb(w.workerIdleRssMb)} / ${mb(w.workerPeakRssMbWhileStarting)} / ${mb(w.workerRssMbWhileWaiting)}`]);
+    rows.push(['  CPU s: worker/postgres/temporal/fake', cpuLine(w.cpuSeconds)]);
+  }
+  const a = r.api;
+  if (isSkipped(a)) rows.push(['7 API', `skipped: ${a.skipped}`]);
+  else {
+    rows.push([`7 GET /v1/employees, ${a.connections} conn, ${a.durationSeconds} s (${count(a.companyEmployees)}-employee company)`, `${count(a.requestsPerSecond)} req/s`]);
+    rows.push(['  latency p50 / p99', `${a.latencyP50Ms} ms / ${a.latencyP99Ms} ms`]);
+    rows.push(['  non-2xx / errors', `${a.non2xx} / ${a.errors}`]);
+  }
+  out.push('', table(rows));
+  out.push('', verdictLines('Goals', r.goals), '', verdictLines('Invariants', r.invariants));
+  return out.join('\n');
+}
+
+/** Writes (or rewrites, for partial results of the same run) bench/results/<startedAt>.json. */
+export function writeResults(r: BenchResults, dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${r.startedAt.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
+  return file;
+}

@@ -1,0 +1,103 @@
+// Steps 1–4 for one company size: the first full sync, the floor on the same data, a resync with no
+// change and a resync with a share of employees changed. One fresh worker process per size, so its
+// peak memory belongs to this company alone.
+import type { BenchEnvironment } from '../environment';
+import type { BenchCompany } from '../api-client';
+import { CpuMeter } from '../cpu';
+import { measureCopyFloor, measureFetchFloor } from '../floor';
+import { PeakMemory, residentMb } from '../memory';
+import { WriteMeter, type RowsWritten } from '../rows-written';
+import { waitForSyncRun, type FinishedRun } from '../sync-runs';
+import { integrationSyncScheduleId } from '../../workflows/ids';
+
+export interface SyncFigures {
+  wallMs: number;
+  employeesPerSecond: number;
+  workerPeakRssMb: number | null;
+  /** CPU seconds per process during the sync: where the wall time went. */
+  cpuSeconds: Record<string, number>;
+  /** Rows of `employees` written (pg_stat_user_tables counters and new row versions). */
+  rowsWritten: RowsWritten;
+  run: Pick<FinishedRun, 'status' | 'countRead' | 'countCreated' | 'countUpdated' | 'countUnchanged' | 'countRemoved'>;
+}
+
+export interface CompanySyncResult {
+  employees: number;
+  workerIdleRssMb: number | null;
+  fullSync: SyncFigures;
+  floor: { fetchMs: number; fetchPages: number; copyMs: number; copyRows: number; totalMs: number };
+  /** Full sync wall time / floor total: the figure to steer by (goal ≤ 2). */
+  fullSyncToFloor: number;
+  resyncNoChange: SyncFigures & { toFullSync: number };
+  resyncChanged: SyncFigures & { changed: number; toFullSync: number };
+  /** The company and its key, for the API load step (not written to the results file). */
+  company: BenchCompany;
+}
+
+export async function runCompanySync(
+  env: BenchEnvironment,
+  options: { employees: number; changedShare: number; statsSettleSeconds: number },
+  log: (line: string) => void,
+): Promise<CompanySyncResult> {
+  const { employees, changedShare } = options;
+  const meter = new WriteMeter(env.pool, 'employees', options.statsSettleSeconds);
+  const fake = await env.startFakePersonio(employees, employees);
+  const worker = await env.startWorker();
+  try {
+    const company = await env.api.createCompany(`Bench ${employees}`);
+    const integrationId = await env.api.connectPersonio(company, fake.ready.url);
+    const workerIdleRssMb = residentMb(worker.pid);
+    const timeoutMs = Math.max(120_000, employees * 20);
+
+    const measureSync = async (start: () => Promise<string>): Promise<SyncFigures> => {
+      const mark = await meter.mark();
+      const memory = new PeakMemory(worker.pid);
+      const cpu = new CpuMeter(env.cpuTargets({ worker, fake }));
+      const startedAt = Date.now();
+      const run = await waitForSyncRun(env.pool, await start(), timeoutMs);
+      const workerPeakRssMb = memory.stop();
+      const { cpuSeconds } = cpu.stop();
+      if (run.status !== 'SUCCEEDED') throw new Error(`the sync of ${employees} employees ended ${run.status}: ${run.error ?? ''}`);
+      const wallMs = run.finishedAt.getTime() - startedAt;
+      const rowsWritten = await meter.since(mark);
+      const { status, countRead, countCreated, countUpdated, countUnchanged, countRemoved } = run;
+      return { wallMs, employeesPerSecond: Math.round((employees / wallMs) * 1000), workerPeakRssMb, cpuSeconds, rowsWritten, run: { status, countRead, countCreated, countUpdated, countUnchanged, countRemoved } };
+    };
+
+    log(`  ${employees}: full first sync …`);
+    const fullSync = await measureSync(async () => {
+      const syncRunId = await env.api.activate(company, integrationId);
+      // As an operator would in the UI: no scheduled sync may land inside a measurement.
+      await env.temporal.schedule.getHandle(integrationSyncScheduleId(integrationId)).pause('benchmark: syncs are started by the bench');
+      return syncRunId;
+    });
+
+    log(`  ${employees}: floor (fetch every page, COPY the rows) …`);
+    const fetched = await measureFetchFloor(fake.ready.url);
+    if (fetched.records !== employees) throw new Error(`the floor fetched ${fetched.records} records, expected ${employees}`);
+    const copied = await measureCopyFloor(env.pool, integrationId);
+    const floor = { fetchMs: fetched.ms, fetchPages: fetched.pages, copyMs: copied.ms, copyRows: copied.rows, totalMs: fetched.ms + copied.ms };
+
+    log(`  ${employees}: resync with no change …`);
+    const noChange = await measureSync(() => env.api.syncNow(company, integrationId));
+
+    const toChange = Math.max(1, Math.round(employees * changedShare));
+    const { edited } = await fake.call<{ edited: number }>({ type: 'renameSpread', count: toChange, round: 1 });
+    log(`  ${employees}: resync with ${edited} changed …`);
+    const changed = await measureSync(() => env.api.syncNow(company, integrationId));
+
+    return {
+      employees,
+      workerIdleRssMb,
+      fullSync,
+      floor,
+      fullSyncToFloor: fullSync.wallMs / floor.totalMs,
+      resyncNoChange: { ...noChange, toFullSync: noChange.wallMs / fullSync.wallMs },
+      resyncChanged: { ...changed, changed: edited, toFullSync: changed.wallMs / fullSync.wallMs },
+      company,
+    };
+  } finally {
+    await worker.stop();
+    await fake.stop();
+  }
+}

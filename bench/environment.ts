@@ -158,8 +158,12 @@ function workerDiagnosisEnv(): Record<string, string> {
   return cache ? { WORKER_MAX_CACHED_WORKFLOWS: cache } : {};
 }
 
-/** BENCH_WORKER_CPU_PROFILE_DIR=<dir>: the worker writes a V8 CPU profile there when it stops. */
+/**
+ * Diagnosis: BENCH_WORKER_CPU_PROFILE_DIR=<dir> makes the worker write a V8 CPU profile there when it
+ * stops; BENCH_WORKER_NODE_ARGS adds Node flags (e.g. --max-old-space-size=160).
+ */
 function workerNodeArgs(): string[] {
   const dir = process.env.BENCH_WORKER_CPU_PROFILE_DIR;
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+  const extra = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return [...(dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : []), ...extra];
 }

@@ -1,7 +1,7 @@
 // Assembles the running product from its parts: what `npm start`, `npm run worker` and `npm run api`
 // share. Each part is optional so the worker and the API can scale out separately.
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from '../api/app';
@@ -12,7 +12,7 @@ import { assertPortFree } from './ports';
 import { createPrismaClient } from './prisma';
 import { resolveRuntimeSecrets } from './runtime-secrets';
 import { ensureReconcilerSchedule } from './temporal-schedules';
-import { createWorker } from './worker';
+import { createWorker, type ProductWorker } from './worker';
 
 export interface ProductParts {
   worker: boolean;
@@ -39,7 +39,7 @@ export async function startProduct(
   const connection = await Connection.connect({ address: endpoints.temporalAddress });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
-  let worker: Worker | null = null;
+  let worker: ProductWorker | null = null;
   let workerConnection: NativeConnection | null = null;
   let workerDone: Promise<void> | null = null;
   let app: FastifyInstance | null = null;

@@ -1,7 +1,8 @@
 // The Temporal worker: bundles workflows/ (or loads a prebuilt bundle) and registers the activities.
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type State, type WorkerOptions } from '@temporalio/worker';
+import { syncListingTaskQueue } from '../workflows/ids';
 import { createActivities, type ActivityDeps } from '../activities';
 
 export const WORKFLOWS_PATH = path.resolve(__dirname, '..', 'workflows', 'index.ts');
@@ -26,16 +27,51 @@ export interface WorkerSetup {
   options?: Partial<WorkerOptions>;
 }
 
-export async function createWorker(setup: WorkerSetup): Promise<Worker> {
-  return Worker.create({
+/**
+ * The product's worker: one Temporal worker for workflows and short activities, and one on a queue of
+ * its own for the long sync listings. Listings wait on leaving lifecycles whose activities run on
+ * the main queue; with a shared slot pool, many concurrent syncs could occupy every slot and wait
+ * forever for activities that can no longer run.
+ */
+export class ProductWorker {
+  constructor(private readonly workers: readonly Worker[]) {}
+
+  run(): Promise<void> {
+    return Promise.all(this.workers.map((w) => w.run())).then(() => undefined);
+  }
+
+  getState(): State {
+    return this.workers[0]!.getState();
+  }
+
+  shutdown(): void {
+    for (const w of this.workers) if (w.getState() === 'RUNNING') w.shutdown();
+  }
+}
+
+// Concurrent listings per worker process: each holds a database connection while it writes.
+const MAX_CONCURRENT_LISTINGS = 8;
+
+export async function createWorker(setup: WorkerSetup): Promise<ProductWorker> {
+  const activities = createActivities(setup.activityDeps);
+  const main = await Worker.create({
     connection: setup.connection,
     namespace: setup.namespace,
     taskQueue: setup.taskQueue,
     workflowBundle: setup.workflowBundle ?? (await loadWorkflowBundle()),
-    activities: createActivities(setup.activityDeps),
+    activities,
     // Waiting lifecycles hold no slot; keep the cache modest so idle memory stays low.
-    maxCachedWorkflows: 500,
+    maxCachedWorkflows: 100,
     shutdownGraceTime: '10s',
     ...setup.options,
   });
+  const listings = await Worker.create({
+    connection: setup.connection,
+    namespace: setup.namespace,
+    taskQueue: syncListingTaskQueue(setup.taskQueue),
+    activities: { syncEmployees: activities.syncEmployees },
+    maxConcurrentActivityTaskExecutions: MAX_CONCURRENT_LISTINGS,
+    shutdownGraceTime: '10s',
+  });
+  return new ProductWorker([main, listings]);
 }

@@ -4,3 +4,5 @@ export const integrationSyncWorkflowId = (integrationId: string, syncRunId: stri
 export const leavingWorkflowId = (employeeId: string) => `employee-leaving-${employeeId}`;
 export const RECONCILER_SCHEDULE_ID = 'temporal-reconciler';
 export const SYNC_SCHEDULE_PREFIX = 'integration-sync-';
+/** The queue of the long sync listings, next to the product's main task queue. */
+export const syncListingTaskQueue = (taskQueue: string) => `${taskQueue}-sync-listings`;

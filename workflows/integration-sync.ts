@@ -3,6 +3,7 @@
 // whoever started the run (Schedule, API, or an operator in the Temporal UI).
 import { ApplicationFailure, CancellationScope, continueAsNew, isCancellation, proxyActivities, upsertMemo, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { syncListingTaskQueue } from './ids';
 import type { SyncCounts, SyncTriggerName } from '../activities/sync-runs';
 
 export interface IntegrationSyncInput {
@@ -22,8 +23,10 @@ const bookkeeping = proxyActivities<Activities>({
   retry: { initialInterval: '1s', maximumInterval: '30s', maximumAttempts: 10 },
 });
 
-// Long listing: heartbeats carry the cursor; a crashed worker is noticed within the heartbeat timeout.
+// Long listing on a queue of its own (see infra/worker.ts); heartbeats carry the cursor, so a crashed
+// worker is noticed within the heartbeat timeout.
 const listing = proxyActivities<Activities>({
+  taskQueue: syncListingTaskQueue(workflowInfo().taskQueue),
   startToCloseTimeout: '4h',
   heartbeatTimeout: '2m',
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '5m', maximumAttempts: 8, nonRetryableErrorTypes: ['CredentialsRejected', 'CredentialsMissing', 'HrSystemUnavailable'] },

@@ -3,12 +3,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Client } from '@temporalio/client';
-import type { NativeConnection, Worker } from '@temporalio/worker';
+import type { NativeConnection } from '@temporalio/worker';
 import pino from 'pino';
 import type { BenefitType } from '../../generated/prisma/client';
 import { CredentialsCipher } from '../../infra/credentials-cipher';
 import type { Db } from '../../infra/prisma';
-import { createWorker } from '../../infra/worker';
+import { createWorker, type ProductWorker } from '../../infra/worker';
 import { RecordingMailer, TEST_ENCRYPTION_KEY } from './temporal';
 import { readTestEnv } from './test-env';
 
@@ -50,7 +50,7 @@ export async function seedEmployee(
   return { ...company, employeeId: employee.id, benefitIds };
 }
 
-export async function createLifecycleWorker(input: { connection: NativeConnection; client: Client; db: Db; taskQueue?: string; namespace?: string }): Promise<{ worker: Worker; taskQueue: string }> {
+export async function createLifecycleWorker(input: { connection: NativeConnection; client: Client; db: Db; taskQueue?: string; namespace?: string }): Promise<{ worker: ProductWorker; taskQueue: string }> {
   const taskQueue = input.taskQueue ?? `lifecycle-${crypto.randomBytes(4).toString('hex')}`;
   const worker = await createWorker({
     connection: input.connection,

@@ -65,7 +65,7 @@ export async function startLifecycleHarness(input: { connection: NativeConnectio
   };
 }
 
-export async function stopWorker(worker: Worker, running: Promise<void>): Promise<void> {
+export async function stopWorker(worker: Pick<Worker, 'getState' | 'shutdown'>, running: Promise<void>): Promise<void> {
   if (worker.getState() === 'RUNNING') worker.shutdown();
   await running;
 }

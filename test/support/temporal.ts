@@ -2,13 +2,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import pino from 'pino';
 import type { ActivityDeps } from '../../activities';
 import { CredentialsCipher } from '../../infra/credentials-cipher';
 import type { InviteMailer, InviteMessage } from '../../infra/invite-mailer';
 import type { Db } from '../../infra/prisma';
-import { createWorker } from '../../infra/worker';
+import { createWorker, type ProductWorker } from '../../infra/worker';
 import { readTestEnv } from './test-env';
 
 export class RecordingMailer implements InviteMailer {
@@ -22,7 +22,7 @@ export class RecordingMailer implements InviteMailer {
 export interface TestTemporal {
   client: Client;
   taskQueue: string;
-  worker: Worker;
+  worker: ProductWorker;
   cipher: CredentialsCipher;
   mailer: RecordingMailer;
   stop(): Promise<void>;

@@ -2,10 +2,11 @@
 // and a leaving date the admin entered stays until the HR system has one of its own.
 import type { FastifyInstance } from 'fastify';
 import { FAKE_PERSONIO_CLIENT_ID, FAKE_PERSONIO_CLIENT_SECRET, startFakePersonio, type RunningFakePersonio } from '../../connectors/personio/fake-server';
-import { bearer, buildTestApi, createCompany } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { bearer, createCompany } from '../support/api';
+import type { TestDatabase } from '../support/database';
 import { waitForSyncRun } from '../support/sync-helpers';
-import { startTestTemporal, type TestTemporal } from '../support/temporal';
+import type { TestTemporal } from '../support/temporal';
+import { startProductUnderTest, stopProductUnderTest } from '../support/product-under-test';
 
 describe('admin changes and the sync', () => {
   let database: TestDatabase;
@@ -16,9 +17,7 @@ describe('admin changes and the sync', () => {
   let integrationId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    temporal = await startTestTemporal(database.db);
-    app = await buildTestApi(database.db, temporal);
+    ({ database, temporal, app } = await startProductUnderTest());
     personio = await startFakePersonio({ employeeCount: 40, seed: 21 });
     key = (await createCompany(app, 'Admin AG')).apiKey;
     integrationId = (await app.inject({ method: 'POST', url: '/v1/integrations', headers: bearer(key), payload: { hrSystem: 'personio' } })).json().id;
@@ -27,10 +26,8 @@ describe('admin changes and the sync', () => {
     await waitForSyncRun(database.db, activated.json().syncRunId);
   });
   afterAll(async () => {
-    await app.close();
-    await temporal.stop();
+    await stopProductUnderTest({ app, temporal, database });
     await personio.close();
-    await database.drop();
   });
 
   const sync = async () => waitForSyncRun(database.db, (await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/sync`, headers: bearer(key) })).json().syncRunId);

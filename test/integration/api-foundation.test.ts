@@ -1,21 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { buildTestApi, createCompany, TEST_OPERATOR_KEY, bearer } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestTemporal, type TestTemporal } from '../support/temporal';
+import type { TestTemporal } from '../support/temporal';
+import { startProductUnderTest, stopProductUnderTest } from '../support/product-under-test';
 
 describe('API foundation', () => {
   let database: TestDatabase;
   let temporal: TestTemporal;
   let app: FastifyInstance;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    temporal = await startTestTemporal(database.db);
-    app = await buildTestApi(database.db, temporal);
+    ({ database, temporal, app } = await startProductUnderTest());
   });
   afterAll(async () => {
-    await app.close();
-    await temporal.stop();
-    await database.drop();
+    await stopProductUnderTest({ app, temporal, database });
   });
 
   it('GET /health reports both components up', async () => {

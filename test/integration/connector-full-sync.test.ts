@@ -2,11 +2,12 @@
 // API against the vendor's fake, then the first sync through the real workflow and worker into
 // PostgreSQL, with one malformed record, leavers, a mapped custom attribute and a throttled request.
 import type { FastifyInstance } from 'fastify';
-import { bearer, buildTestApi, createCompany } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { bearer, createCompany } from '../support/api';
+import type { TestDatabase } from '../support/database';
 import { allHistoriesText, waitForSyncRun } from '../support/sync-helpers';
-import { startTestTemporal, type TestTemporal } from '../support/temporal';
+import type { TestTemporal } from '../support/temporal';
 import { VENDOR_FIXTURES, type ExpectedEmployee, type RunningVendor, type VendorFixture } from '../support/vendor-fixtures';
+import { startProductUnderTest, stopProductUnderTest } from '../support/product-under-test';
 
 interface CatalogEntry {
   id: string;
@@ -26,14 +27,10 @@ describe('a full sync of each available HR system', () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    temporal = await startTestTemporal(database.db);
-    app = await buildTestApi(database.db, temporal);
+    ({ database, temporal, app } = await startProductUnderTest());
   });
   afterAll(async () => {
-    await app?.close();
-    await temporal?.stop();
-    await database?.drop();
+    await stopProductUnderTest({ app, temporal, database });
   });
 
   describe.each(VENDOR_FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, fixture: VendorFixture) => {

@@ -1,8 +1,9 @@
 // Listing employees: status filter, cursor pagination, tenant isolation.
 import type { FastifyInstance } from 'fastify';
-import { bearer, buildTestApi, createCompany } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestTemporal, type TestTemporal } from '../support/temporal';
+import { bearer, createCompany } from '../support/api';
+import type { TestDatabase } from '../support/database';
+import type { TestTemporal } from '../support/temporal';
+import { startProductUnderTest, stopProductUnderTest } from '../support/product-under-test';
 
 describe('GET /v1/employees', () => {
   let database: TestDatabase;
@@ -12,9 +13,7 @@ describe('GET /v1/employees', () => {
   let other: { id: string; apiKey: string };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    temporal = await startTestTemporal(database.db);
-    app = await buildTestApi(database.db, temporal);
+    ({ database, temporal, app } = await startProductUnderTest());
     acme = await createCompany(app, 'Acme');
     other = await createCompany(app, 'Other');
     for (const company of [acme, other]) {
@@ -32,9 +31,7 @@ describe('GET /v1/employees', () => {
     }
   });
   afterAll(async () => {
-    await app.close();
-    await temporal.stop();
-    await database.drop();
+    await stopProductUnderTest({ app, temporal, database });
   });
 
   it('pages through every employee of the company exactly once', async () => {

@@ -6,10 +6,11 @@ import { FAKE_PERSONIO_CLIENT_ID, FAKE_PERSONIO_CLIENT_SECRET, startFakePersonio
 import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { integrationSyncScheduleId } from '../../workflows/ids';
 import { CompanyIdKey, HrSystemKey, IntegrationIdKey } from '../../workflows/search-attributes';
-import { bearer, buildTestApi, createCompany } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { bearer, createCompany } from '../support/api';
+import type { TestDatabase } from '../support/database';
 import { allHistoriesText, waitForIdleIntegration, waitForSyncRun } from '../support/sync-helpers';
-import { startTestTemporal, type TestTemporal } from '../support/temporal';
+import type { TestTemporal } from '../support/temporal';
+import { startProductUnderTest, stopProductUnderTest } from '../support/product-under-test';
 
 describe('connecting Personio and keeping employees in sync', () => {
   let database: TestDatabase;
@@ -22,17 +23,13 @@ describe('connecting Personio and keeping employees in sync', () => {
   const keptEntity = FAKE_SUBCOMPANIES[0]!;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    temporal = await startTestTemporal(database.db);
-    app = await buildTestApi(database.db, temporal);
+    ({ database, temporal, app } = await startProductUnderTest());
     personio = await startFakePersonio({ employeeCount: 180, seed: 11 });
     company = await createCompany(app, 'Nordwind Demo GmbH');
   });
   afterAll(async () => {
-    await app.close();
-    await temporal.stop();
+    await stopProductUnderTest({ app, temporal, database });
     await personio.close();
-    await database.drop();
   });
 
   const credentials = () => ({ clientId: FAKE_PERSONIO_CLIENT_ID, clientSecret: FAKE_PERSONIO_CLIENT_SECRET, baseUrl: personio.url });

@@ -4,10 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { currentMonth, nextMonth } from '../../domain/leaving-dates';
 import { withdrawLeavingIfRunning } from '../../infra/leaving-lifecycle-client';
 import { leavingWorkflowId } from '../../workflows/ids';
-import { bearer, buildTestApi, createCompany } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { bearer, createCompany } from '../support/api';
+import type { TestDatabase } from '../support/database';
 import { seedEmployee } from '../support/lifecycle-fixtures';
-import { startTestTemporal, type TestTemporal } from '../support/temporal';
+import type { TestTemporal } from '../support/temporal';
+import { startProductUnderTest, stopProductUnderTest } from '../support/product-under-test';
 
 describe('benefit, voucher and lifecycle API (dev server)', () => {
   let database: TestDatabase;
@@ -18,17 +19,13 @@ describe('benefit, voucher and lifecycle API (dev server)', () => {
   let acmeIntegrationId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    temporal = await startTestTemporal(database.db);
-    app = await buildTestApi(database.db, temporal);
+    ({ database, temporal, app } = await startProductUnderTest());
     acme = await createCompany(app, 'Acme GmbH');
     other = await createCompany(app, 'Other AG');
     acmeIntegrationId = (await database.db.integration.create({ data: { companyId: acme.id, hrSystem: 'sandbox', status: 'ACTIVE', selectedFields: [] } })).id;
   });
   afterAll(async () => {
-    await app?.close();
-    await temporal?.stop();
-    await database?.drop();
+    await stopProductUnderTest({ app, temporal, database });
   });
 
   const employee = (fields: Parameters<typeof seedEmployee>[2] = { benefits: [] }) => seedEmployee(database.db, { companyId: acme.id, integrationId: acmeIntegrationId }, fields);

@@ -1,6 +1,7 @@
 // Applies the removals an admin confirmed for a NEEDS_REVIEW sync run; idempotent.
 import type { ActivityDeps } from './deps';
 import { applyRemovals } from './employee-removals';
+import { requestLeavingHandoffIfPending } from './leaving-handoff';
 
 export function createConfirmedRemovalActivities(deps: ActivityDeps) {
   return {
@@ -14,6 +15,7 @@ export function createConfirmedRemovalActivities(deps: ActivityDeps) {
         timeZone: run.integration.company.timezone,
         now: deps.now?.() ?? new Date(),
       });
+      await requestLeavingHandoffIfPending(deps, run.companyId);
       await deps.db.syncRun.update({ where: { id: run.id }, data: { confirmedAt: new Date(), countRemoved: removed } });
       return { removed };
     },

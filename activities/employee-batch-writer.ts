@@ -1,10 +1,10 @@
 // Writes one reconciled batch in one transaction: new hires, changed employees (with their lifecycle
-// consequence) and their invitations; then hands leaving changes to the lifecycle workflows.
+// consequence, marked pending for the leaving handoff) and their invitations.
 import type { IncomingEmployee, PlannedUpdate } from '../domain/reconciliation';
 import type { ActivityDeps } from './deps';
 import { insertEmployeeRows } from './employee-bulk-insert';
 import { decideLifecycle, hrFields, NEW_EMPLOYEE, newEmployeeId } from './employee-rows';
-import { handOffLeavingChanges, type LeavingChange } from './leaving-handoff';
+import { pendingLeavingHandoffOnCreate, pendingLeavingHandoffOnUpdate } from './leaving-handoff';
 
 export interface BatchContext {
   companyId: string;
@@ -21,18 +21,14 @@ export async function writeEmployeeBatch(
   toUpdate: readonly PlannedUpdate[],
 ): Promise<{ created: number; updated: number }> {
   if (toCreate.length === 0 && toUpdate.length === 0) return { created: 0, updated: 0 };
-  const changes: LeavingChange[] = [];
-  const change = (employeeId: string, kind: LeavingChange['kind'], fields: { lastWorkingMonth: string | null; benefitsEndAt: Date | null }) =>
-    changes.push({ employeeId, companyId: ctx.companyId, integrationId: ctx.integrationId, kind, lastWorkingMonth: fields.lastWorkingMonth, benefitsEndAt: fields.benefitsEndAt?.toISOString() ?? null });
-
   const invites: { companyId: string; employeeId: string; email: string }[] = [];
   const createRows = toCreate.map((incoming) => {
     const id = newEmployeeId();
     const { decision, fields, lateEntry } = decideLifecycle(NEW_EMPLOYEE, incoming, ctx.now, ctx.timeZone);
-    if (decision === 'plan') change(id, 'plan', fields);
+    const handoff = decision === 'plan' ? pendingLeavingHandoffOnCreate : { leavingHandoffPending: false, leavingHandoffVersion: 0 };
     // Someone whose departure is already due when first seen is not invited to start using benefits.
     if (ctx.autoInvite && incoming.email && !lateEntry) invites.push({ companyId: ctx.companyId, employeeId: id, email: incoming.email });
-    return { id, companyId: ctx.companyId, integrationId: ctx.integrationId, ...hrFields(incoming), leavingDateSource: incoming.leavingDate ? 'HR' : null, ...fields };
+    return { id, companyId: ctx.companyId, integrationId: ctx.integrationId, ...hrFields(incoming), leavingDateSource: incoming.leavingDate ? 'HR' : null, ...fields, ...handoff };
   });
 
   const previous = toUpdate.length
@@ -48,9 +44,9 @@ export async function writeEmployeeBatch(
     const keepAdminDate = before?.leavingDateSource === 'ADMIN' && !u.incoming.leavingDate;
     const incoming = keepAdminDate ? { ...u.incoming, leavingDate: before.leavingDate } : u.incoming;
     const { decision, fields } = decideLifecycle(before ?? NEW_EMPLOYEE, incoming, ctx.now, ctx.timeZone);
-    if (decision !== 'none') change(u.existingId, decision, fields);
+    const handoff = decision === 'none' ? {} : pendingLeavingHandoffOnUpdate;
     const leavingDateSource = keepAdminDate ? 'ADMIN' : incoming.leavingDate ? 'HR' : null;
-    return { id: u.existingId, data: { ...hrFields(incoming), contentHash: u.incoming.contentHash, leavingDateSource, integrationId: ctx.integrationId, removedAt: null, ...fields } };
+    return { id: u.existingId, data: { ...hrFields(incoming), contentHash: u.incoming.contentHash, leavingDateSource, integrationId: ctx.integrationId, removedAt: null, ...fields, ...handoff } };
   });
 
   await deps.db.$transaction(async (tx) => {
@@ -59,6 +55,5 @@ export async function writeEmployeeBatch(
     // Unique per employee: a retried batch or a racing sync never creates a second invitation.
     if (invites.length) await tx.invite.createMany({ data: invites, skipDuplicates: true });
   });
-  await handOffLeavingChanges(deps, changes);
   return { created: createRows.length, updated: updates.length };
 }

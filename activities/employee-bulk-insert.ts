@@ -33,6 +33,8 @@ const COLUMNS: { [K in keyof EmployeeRow]?: readonly [column: string, sqlType: s
   removedAt: ['removed_at', 'timestamptz'],
   leftAt: ['left_at', 'timestamptz'],
   invitedAt: ['invited_at', 'timestamptz'],
+  leavingHandoffPending: ['leaving_handoff_pending', 'boolean'],
+  leavingHandoffVersion: ['leaving_handoff_version', 'int'],
 };
 
 /** Inserts `rows` (all with the same fields, every one of them in COLUMNS) in one statement. */

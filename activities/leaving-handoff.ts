@@ -1,54 +1,113 @@
-// The sync's handoff to the leaving lifecycle: after a batch of employee rows is committed (with
-// status/lastWorkingMonth/benefitsEndAt already written from domain/leaving-dates.ts planLeaving),
-// each leaving change starts or updates that employee's lifecycle workflow. Idempotent under
-// retries: the same plan again changes nothing, a withdraw with no running lifecycle is a no-op.
-import { planOrRescheduleLeaving, updateRefusal, withdrawLeavingIfRunning } from '../infra/leaving-lifecycle-client';
+// The sync's handoff to the leaving lifecycles, as an outbox. A sync (or a confirmed removal) writes
+// a leaving change and marks the row pending in the same transaction (pendingLeavingHandoff*); after
+// the listing it asks the company's handoff workflow (workflows/leaving-handoff.ts) to drain. The
+// drain reads each pending employee's current plan from the database, starts or updates the
+// lifecycle with it, and clears the mark only for the version it sent: a change written meanwhile
+// stays pending for the next round. Idempotent: the same plan again changes nothing, a withdraw with
+// no running lifecycle is a no-op, so a retried batch or a second drain does no harm.
+import { Context } from '@temporalio/activity';
+import { handOverRecordedPlan, requestLeavingHandoff, updateRefusal, withdrawLeavingIfRunning } from '../infra/leaving-lifecycle-client';
 import type { ActivityDeps } from './deps';
 
-export interface LeavingChange {
-  employeeId: string;
-  companyId: string;
-  integrationId: string | null;
-  kind: 'plan' | 'reschedule' | 'withdraw';
-  lastWorkingMonth: string | null;
-  /** ISO-8601 UTC instant at which benefits end. */
-  benefitsEndAt: string | null;
-}
-
-export interface LeavingHandoffResult {
+export interface LeavingHandoffCounts {
   started: number;
   updated: number;
   withdrawn: number;
+  /** Already held by the lifecycle (a retry), or nothing to do (the employee already left). */
+  unchanged: number;
+  /** Refused by the lifecycle (deadline passed, lifecycle ended); the next sync decides again. */
+  refused: number;
 }
 
 /** Lifecycle calls in flight at once: enough to be quick, few enough not to flood the frontend. */
 export const HANDOFF_CONCURRENCY = 16;
+/** Employees per drain activity: one short transaction-free round, then a heartbeat-sized answer. */
+export const HANDOFF_BATCH = 500;
 
-export async function handOffLeavingChanges(deps: ActivityDeps, changes: LeavingChange[]): Promise<LeavingHandoffResult> {
-  const result: LeavingHandoffResult = { started: 0, updated: 0, withdrawn: 0 };
+/** Row fields for a new employee whose leaving the lifecycle must learn about. */
+export const pendingLeavingHandoffOnCreate = { leavingHandoffPending: true, leavingHandoffVersion: 1 } as const;
+/** Update data for an existing employee whose leaving changed. */
+export const pendingLeavingHandoffOnUpdate = { leavingHandoffPending: true, leavingHandoffVersion: { increment: 1 } } as const;
+
+interface PendingLeaver {
+  id: string;
+  integration_id: string;
+  status: 'ACTIVE' | 'LEAVING_PLANNED' | 'LEFT';
+  last_working_month: string | null;
+  benefits_end_at: Date | null;
+  leaving_handoff_version: number;
+}
+
+const zeroCounts = (): LeavingHandoffCounts => ({ started: 0, updated: 0, withdrawn: 0, unchanged: 0, refused: 0 });
+
+/** One drain round for a company: up to HANDOFF_BATCH pending employees; `more` when some may remain. */
+export async function handOffPendingLeavers(deps: ActivityDeps, input: { companyId: string; limit?: number }): Promise<{ counts: LeavingHandoffCounts; more: boolean }> {
+  const limit = input.limit ?? HANDOFF_BATCH;
+  const pending = await deps.db.$queryRaw<PendingLeaver[]>`
+    SELECT id, integration_id, status, last_working_month, benefits_end_at, leaving_handoff_version
+    FROM employees
+    WHERE company_id = ${input.companyId}::uuid AND leaving_handoff_pending
+    ORDER BY id
+    LIMIT ${limit}`;
+  const counts = zeroCounts();
   const target = { client: deps.temporal, taskQueue: deps.taskQueue };
-  await forEachWithConcurrency(changes, HANDOFF_CONCURRENCY, async (change) => {
-    if (change.kind === 'withdraw') {
-      if (await withdrawLeavingIfRunning(deps.temporal, change.employeeId)) result.withdrawn++;
-      return;
-    }
-    if (!change.benefitsEndAt || !change.lastWorkingMonth) {
-      deps.logger.warn({ employeeId: change.employeeId, kind: change.kind }, 'leaving change without a plan skipped');
-      return;
-    }
-    try {
-      const snapshot = await planOrRescheduleLeaving(target, change, { benefitsEndAt: change.benefitsEndAt, lastWorkingMonth: change.lastWorkingMonth });
-      if (snapshot.startedWorkflow) result.started++;
-      else if (snapshot.changed) result.updated++;
-    } catch (err) {
-      // A refused update (deadline already passed, lifecycle just completed) will not succeed on retry;
-      // the next sync sees the stored state and decides again.
-      const refusal = updateRefusal(err);
-      if (refusal === null) throw err;
-      deps.logger.warn({ employeeId: change.employeeId, kind: change.kind, refusal }, 'leaving lifecycle refused the change');
-    }
-  });
-  return result;
+  const handed: PendingLeaver[] = [];
+  const heartbeat = activityHeartbeat();
+  try {
+    await forEachWithConcurrency(pending, HANDOFF_CONCURRENCY, async (employee) => {
+      const ids = { employeeId: employee.id, companyId: input.companyId, integrationId: employee.integration_id };
+      if (employee.status === 'ACTIVE') {
+        if (await withdrawLeavingIfRunning(deps.temporal, employee.id)) counts.withdrawn++;
+        else counts.unchanged++;
+      } else if (employee.status === 'LEAVING_PLANNED' && employee.benefits_end_at && employee.last_working_month) {
+        try {
+          const outcome = await handOverRecordedPlan(target, ids, { benefitsEndAt: employee.benefits_end_at.toISOString(), lastWorkingMonth: employee.last_working_month });
+          counts[outcome]++;
+        } catch (err) {
+          // A refused update will not succeed on retry; the next sync sees the stored state and decides again.
+          const refusal = updateRefusal(err);
+          if (refusal === null) throw err;
+          counts.refused++;
+          deps.logger.warn({ employeeId: employee.id, refusal }, 'leaving lifecycle refused the change');
+        }
+      } else {
+        counts.unchanged++; // LEFT: the lifecycle (or an immediate termination) already ended it
+      }
+      handed.push(employee);
+      heartbeat();
+    });
+  } finally {
+    await clearHandedOff(deps, handed);
+  }
+  return { counts, more: pending.length === limit };
+}
+
+/** Clears the pending mark of the versions that were handed over; later changes stay pending. */
+async function clearHandedOff(deps: ActivityDeps, handed: readonly PendingLeaver[]): Promise<void> {
+  if (handed.length === 0) return;
+  await deps.db.$executeRaw`
+    UPDATE employees e SET leaving_handoff_pending = false
+    FROM unnest(${handed.map((h) => h.id)}::uuid[], ${handed.map((h) => h.leaving_handoff_version)}::int[]) AS sent(id, version)
+    WHERE e.id = sent.id AND e.leaving_handoff_version = sent.version`;
+}
+
+/** Starts the company's drain when it has pending leaving changes; true when it was asked. */
+export async function requestLeavingHandoffIfPending(deps: ActivityDeps, companyId: string): Promise<boolean> {
+  const pending = await deps.db.employee.findFirst({ where: { companyId, leavingHandoffPending: true }, select: { id: true } });
+  if (!pending) return false;
+  await requestLeavingHandoff({ client: deps.temporal, taskQueue: deps.taskQueue }, companyId);
+  return true;
+}
+
+/** Heartbeats when running inside an activity (tests also call the drain directly). */
+function activityHeartbeat(): () => void {
+  let ctx: Context | null = null;
+  try {
+    ctx = Context.current();
+  } catch {
+    return () => undefined;
+  }
+  return () => ctx!.heartbeat();
 }
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; the first error rejects after all settle. */

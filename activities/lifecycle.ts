@@ -1,6 +1,7 @@
 // Activities of the leaving lifecycle. They take ids (and instants decided by the workflow, so a
 // retry or a replay uses the same time) and load everything else from the database.
 import type { ActivityDeps } from './deps';
+import { handOffPendingLeavers } from './leaving-handoff';
 import * as store from './lifecycle-store';
 
 export function createLifecycleActivities(deps: ActivityDeps) {
@@ -10,5 +11,6 @@ export function createLifecycleActivities(deps: ActivityDeps) {
     completeLeaving: (employeeId: string, deadline: string) => store.completeLeaving(deps.db, employeeId, deadline),
     checkTerminateNowAllowed: (employeeId: string, at: string) => store.checkTerminateNowAllowed(deps.db, employeeId, at),
     terminateNow: (employeeId: string, at: string) => store.terminateNow(deps.db, employeeId, at),
+    handOffPendingLeavers: (input: { companyId: string }) => handOffPendingLeavers(deps, input),
   };
 }

@@ -1,11 +1,15 @@
-// Repairs drift between the database (system of record) and Temporal Schedules.
+// Repairs drift between the database (system of record) and Temporal: Schedules, and leaving changes
+// whose handoff was never requested (a worker that died between a sync's commit and its request).
 import { deleteIntegrationSchedule, listScheduledIntegrationIds, upsertIntegrationSchedule } from '../infra/temporal-schedules';
 import type { ActivityDeps } from './deps';
+import { requestLeavingHandoffIfPending } from './leaving-handoff';
 
 export interface ScheduleDriftRepair {
   created: number;
   removed: number;
   checked: number;
+  /** Companies whose pending leaving changes were handed to their handoff workflow. */
+  handoffsRequested: number;
 }
 
 export function createReconcilerActivities(deps: ActivityDeps) {
@@ -28,7 +32,10 @@ export function createReconcilerActivities(deps: ActivityDeps) {
         if (activeIds.has(id)) continue;
         if (await deleteIntegrationSchedule(deps.temporal, id)) removed++;
       }
-      return { created, removed, checked: active.length + scheduled.size };
+      let handoffsRequested = 0;
+      const withPending = await deps.db.employee.findMany({ where: { leavingHandoffPending: true }, distinct: ['companyId'], select: { companyId: true } });
+      for (const { companyId } of withPending) if (await requestLeavingHandoffIfPending(deps, companyId)) handoffsRequested++;
+      return { created, removed, checked: active.length + scheduled.size, handoffsRequested };
     },
   };
 }

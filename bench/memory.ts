@@ -42,11 +42,16 @@ export class PeakMemory {
     this.sampledMax = Math.max(this.sampledMax, statusField(this.pid, 'VmRSS') ?? 0);
   }
 
-  /** Stops sampling; the peak in MB over the phase (kernel figure when it could be reset). */
-  stop(): number | null {
-    clearInterval(this.timer);
+  /** The peak in MB so far, sampling on. */
+  snapshot(): number | null {
     this.sample();
     const kernel = this.kernelPeakReset ? statusField(this.pid, 'VmHWM') : null;
     return toMb(Math.max(kernel ?? 0, this.sampledMax) || null);
+  }
+
+  /** Stops sampling; the peak in MB over the phase (kernel figure when it could be reset). */
+  stop(): number | null {
+    clearInterval(this.timer);
+    return this.snapshot();
   }
 }

@@ -20,6 +20,12 @@ function verdictLines(title: string, verdicts: Verdict[]): string {
   return [title, ...verdicts.map((v) => `  ${v.met ? 'MET   ' : 'MISSED'}  ${v.name}: ${v.measured} (target ${v.target})`)].join('\n');
 }
 
+function handoffLine(h: BenchResults['sizes'][number]['fullSync']['leavingHandoff']): string {
+  if (!h) return 'none';
+  const lifecycles = h.counts.started + h.counts.updated;
+  return `${count(lifecycles)} in +${seconds(h.afterSyncMs)} (${Math.round((lifecycles / Math.max(h.afterSyncMs, 1)) * 1000)}/s; all running ${seconds(h.totalMs)} after start)`;
+}
+
 export function formatResults(r: BenchResults): string {
   const out: string[] = [];
   out.push(`Benchmark ${r.startedAt} on ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB, Node ${r.machine.node} (load ${r.machine.loadAverage.start.toFixed(1)} → ${r.machine.loadAverage.end.toFixed(1)})`);
@@ -31,6 +37,8 @@ export function formatResults(r: BenchResults): string {
     row('  worker peak RSS (idle before)', (s) => `${mb(s.fullSync.workerPeakRssMb)} (${mb(s.workerIdleRssMb)})`);
     row('  CPU s: worker/postgres/temporal/fake', (s) => cpuLine(s.fullSync.cpuSeconds));
     row('  employee rows written (ins/upd)', (s) => `${count(s.fullSync.rowsWritten.total)} (${count(s.fullSync.rowsWritten.inserted)}/${count(s.fullSync.rowsWritten.updated)})${s.fullSync.rowsWritten.settled ? '' : '*'}`);
+    row('  leaving lifecycles handed off after', (s) => handoffLine(s.fullSync.leavingHandoff));
+    row('  worker peak RSS incl. handoff', (s) => mb(s.fullSync.leavingHandoff?.workerPeakRssMb ?? s.fullSync.workerPeakRssMb));
     row('2 floor: fetch all pages', (s) => `${seconds(s.floor.fetchMs)} (${count(s.floor.fetchPages)} pages)`);
     row('  floor: COPY the rows', (s) => seconds(s.floor.copyMs));
     row('  floor total', (s) => seconds(s.floor.totalMs));

@@ -1,11 +1,13 @@
 // Client-side calls into the leaving lifecycle, shared by the sync handoff and the API. Every call
 // reaches the one workflow per employee (id leavingWorkflowId) by update-with-start with conflict
 // policy USE_EXISTING, so there is never a second lifecycle and the caller always gets an answer.
-import { type Client, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { SearchAttributePair } from '@temporalio/common';
-import { leavingWorkflowId } from '../workflows/ids';
+import { leavingHandoffWorkflowId, leavingWorkflowId } from '../workflows/ids';
 import {
+  LEAVING_HANDOFF_WORKFLOW_TYPE,
   LEAVING_LIFECYCLE_WORKFLOW_TYPE,
+  leavingHandoffRequestedSignal,
   type LeavingLifecycleInput,
   type LeavingPlanUpdate,
   type LifecycleSnapshot,
@@ -32,7 +34,7 @@ function lifecycleInput(ids: LeavingEmployeeIds, plan: { benefitsEndAt: string |
   return { employeeId: ids.employeeId, companyId: ids.companyId, integrationId: ids.integrationId, benefitsEndAt: plan.benefitsEndAt, lastWorkingMonth: plan.lastWorkingMonth };
 }
 
-function startOperation(taskQueue: string, input: LeavingLifecycleInput) {
+function lifecycleSearchAttributes(input: LeavingLifecycleInput): SearchAttributePair[] {
   const searchAttributes: SearchAttributePair[] = [
     { key: CompanyIdKey, value: input.companyId },
     { key: EmployeeIdKey, value: input.employeeId },
@@ -40,12 +42,55 @@ function startOperation(taskQueue: string, input: LeavingLifecycleInput) {
   ];
   if (input.integrationId) searchAttributes.push({ key: IntegrationIdKey, value: input.integrationId });
   if (input.lastWorkingMonth) searchAttributes.push({ key: LastWorkingMonthKey, value: input.lastWorkingMonth });
+  return searchAttributes;
+}
+
+function startOperation(taskQueue: string, input: LeavingLifecycleInput) {
   return new WithStartWorkflowOperation(LEAVING_LIFECYCLE_WORKFLOW_TYPE, {
     workflowId: leavingWorkflowId(input.employeeId),
     taskQueue,
     args: [input],
     workflowIdConflictPolicy: 'USE_EXISTING',
-    typedSearchAttributes: searchAttributes,
+    typedSearchAttributes: lifecycleSearchAttributes(input),
+  });
+}
+
+export type RecordedPlanOutcome = 'started' | 'updated' | 'unchanged';
+
+/**
+ * Hands a plan the database already holds to the lifecycle: a plain start carrying it (one request,
+ * nothing awaited: the workflow only arms its timer), or, when a lifecycle runs, an update moving its
+ * deadline. Rejected updates (deadline passed, lifecycle ended) throw WorkflowUpdateFailedError.
+ */
+export async function handOverRecordedPlan(target: LifecycleTarget, ids: LeavingEmployeeIds, plan: LeavingPlanUpdate): Promise<RecordedPlanOutcome> {
+  const input = { ...lifecycleInput(ids, plan), planRecorded: true };
+  try {
+    await target.client.workflow.start(LEAVING_LIFECYCLE_WORKFLOW_TYPE, {
+      workflowId: leavingWorkflowId(ids.employeeId),
+      taskQueue: target.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'FAIL',
+      typedSearchAttributes: lifecycleSearchAttributes(input),
+    });
+    return 'started';
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+  const snapshot = await target.client.workflow
+    .getHandle(leavingWorkflowId(ids.employeeId))
+    .executeUpdate(planLeavingUpdate, { args: [{ benefitsEndAt: plan.benefitsEndAt, lastWorkingMonth: plan.lastWorkingMonth, recorded: true }] });
+  return snapshot.changed ? 'updated' : 'unchanged';
+}
+
+/** Asks the company's handoff workflow (started if none runs) to drain its pending leaving changes. */
+export async function requestLeavingHandoff(target: LifecycleTarget, companyId: string): Promise<void> {
+  await target.client.workflow.signalWithStart(LEAVING_HANDOFF_WORKFLOW_TYPE, {
+    workflowId: leavingHandoffWorkflowId(companyId),
+    taskQueue: target.taskQueue,
+    args: [{ companyId }],
+    signal: leavingHandoffRequestedSignal,
+    signalArgs: [],
+    typedSearchAttributes: [{ key: CompanyIdKey, value: companyId }],
   });
 }
 

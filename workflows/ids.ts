@@ -2,6 +2,8 @@
 export const integrationSyncScheduleId = (integrationId: string) => `integration-sync-${integrationId}`;
 export const integrationSyncWorkflowId = (integrationId: string, syncRunId: string) => `integration-sync-${integrationId}-run-${syncRunId}`;
 export const leavingWorkflowId = (employeeId: string) => `employee-leaving-${employeeId}`;
+/** One handoff workflow per company drains its pending leaving changes (activities/leaving-handoff.ts). */
+export const leavingHandoffWorkflowId = (companyId: string) => `company-leaving-handoff-${companyId}`;
 export const RECONCILER_SCHEDULE_ID = 'temporal-reconciler';
 export const SYNC_SCHEDULE_PREFIX = 'integration-sync-';
 /** The queue of the long sync listings, next to the product's main task queue. */

@@ -6,7 +6,8 @@
 //
 // Lifecycles run for weeks: a change to this logic must replay the histories recorded under
 // test/replay-histories (test/integration/replay-histories.test.ts), so put changes to running
-// behaviour behind patched('<change-id>') (none so far) and record a new history alongside.
+// behaviour behind patched('<change-id>') (none so far) and record a new history alongside. Changes
+// that only new inputs can reach (planRecorded, recorded) replay old histories unchanged.
 import {
   allHandlersFinished,
   ApplicationFailure,
@@ -96,7 +97,8 @@ export async function leavingLifecycleWorkflow(input: LeavingLifecycleInput): Pr
   /** Writes the plan (LEAVING_PLANNED) and arms the timer with it. Caller holds the lock. */
   async function applyPlan(next: LeavingPlanUpdate): Promise<boolean> {
     if (plan && plan.benefitsEndAt === next.benefitsEndAt && plan.lastWorkingMonth === next.lastWorkingMonth && state === 'LEAVING_PLANNED') return false;
-    const { found } = await lifecycle.markLeavingPlanned(ids.employeeId, next);
+    // A recorded plan is already in the database (the sync wrote it): only the timer moves.
+    const { found } = next.recorded ? { found: true } : await lifecycle.markLeavingPlanned(ids.employeeId, next);
     if (!found) {
       state = 'ABANDONED';
       publishState();
@@ -180,8 +182,10 @@ export async function leavingLifecycleWorkflow(input: LeavingLifecycleInput): Pr
 
   if (input.benefitsEndAt && input.lastWorkingMonth) {
     const carried = { benefitsEndAt: input.benefitsEndAt, lastWorkingMonth: input.lastWorkingMonth };
-    if (continued) {
-      // Continued-as-new: the plan is already in the database; only the timer has to be re-armed.
+    if (continued || input.planRecorded) {
+      // Continued-as-new, or started by the sync's handoff: the plan is already in the database and
+      // in the start's search attributes; only the timer has to be armed (a deadline that passed
+      // meanwhile completes at once).
       plan = carried;
       state = 'LEAVING_PLANNED';
       revision++;

@@ -1,6 +1,6 @@
 // Messages of the leaving lifecycle, shared by the workflow and its callers (API, sync handoff).
 // Identifiers, instants and months only: update arguments and results are stored in the history.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 /** Where a lifecycle stands (also the LifecycleState search attribute). */
 export type LifecycleState = 'AWAITING_PLAN' | 'LEAVING_PLANNED' | 'LEFT' | 'WITHDRAWN' | 'TERMINATED' | 'ABANDONED';
@@ -13,12 +13,19 @@ export interface LeavingLifecycleInput {
   benefitsEndAt: string | null;
   /** 'YYYY-MM' in the company's time zone; null together with benefitsEndAt. */
   lastWorkingMonth: string | null;
+  /**
+   * The database already holds this plan (the sync wrote it; the handoff read it back): the
+   * workflow only arms its timer, even for a deadline that passed while the handoff was pending.
+   */
+  planRecorded?: boolean;
 }
 
 export interface LeavingPlanUpdate {
   /** Computed by the caller with domain/leaving-dates.ts (never an ended month); must lie in the future. */
   benefitsEndAt: string;
   lastWorkingMonth: string;
+  /** The database already holds this plan (sync handoff): nothing to write, only the timer moves. */
+  recorded?: boolean;
 }
 
 export interface LifecycleSnapshot {
@@ -43,3 +50,7 @@ export const terminateNowUpdate = defineUpdate<TerminateNowResult, []>('terminat
 export const lifecycleStateQuery = defineQuery<Omit<LifecycleSnapshot, 'startedWorkflow' | 'changed'>>('lifecycleState');
 
 export const LEAVING_LIFECYCLE_WORKFLOW_TYPE = 'leavingLifecycleWorkflow';
+
+/** The per-company handoff workflow: there are pending leaving changes to hand to the lifecycles. */
+export const leavingHandoffRequestedSignal = defineSignal<[]>('leavingHandoffRequested');
+export const LEAVING_HANDOFF_WORKFLOW_TYPE = 'leavingHandoffWorkflow';

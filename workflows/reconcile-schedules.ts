@@ -6,9 +6,9 @@ const { repairScheduleDrift } = proxyActivities<Activities>({
   retry: { maximumAttempts: 5 },
 });
 
-/** Runs on its own Schedule: every active integration has its sync Schedule, no orphan remains. */
-export async function reconcileSchedulesWorkflow(): Promise<{ created: number; removed: number; checked: number }> {
+/** Runs on its own Schedule: every active integration has its sync Schedule, no orphan remains, no leaving change waits unrequested. */
+export async function reconcileSchedulesWorkflow(): Promise<{ created: number; removed: number; checked: number; handoffsRequested?: number }> {
   const result = await repairScheduleDrift();
-  if (result.created || result.removed) log.info('schedule drift repaired', { ...result });
+  if (result.created || result.removed || result.handoffsRequested) log.info('drift repaired', { ...result });
   return result;
 }

@@ -8,7 +8,8 @@ import { measureCopyFloor, measureFetchFloor } from '../floor';
 import { PeakMemory, residentMb } from '../memory';
 import { WriteMeter, type RowsWritten } from '../rows-written';
 import { waitForSyncRun, type FinishedRun } from '../sync-runs';
-import { integrationSyncScheduleId } from '../../workflows/ids';
+import type { LeavingHandoffCounts } from '../../activities/leaving-handoff';
+import { integrationSyncScheduleId, leavingHandoffWorkflowId } from '../../workflows/ids';
 
 export interface SyncFigures {
   wallMs: number;
@@ -19,6 +20,22 @@ export interface SyncFigures {
   /** Rows of `employees` written (pg_stat_user_tables counters and new row versions). */
   rowsWritten: RowsWritten;
   run: Pick<FinishedRun, 'status' | 'countRead' | 'countCreated' | 'countUpdated' | 'countUnchanged' | 'countRemoved'>;
+  /** The leaving lifecycles this sync handed off after its listing (the company's handoff workflow), when it had leavers. */
+  leavingHandoff: LeavingHandoffFigures | null;
+}
+
+export interface LeavingHandoffFigures {
+  counts: LeavingHandoffCounts;
+  /** From the sync run's end until the handoff workflow had started or updated every lifecycle. */
+  afterSyncMs: number;
+  /** From the sync's start until then: when every leaver's lifecycle was running. */
+  totalMs: number;
+  /** LEAVING_PLANNED employees of the company, and those still marked pending, when the handoff ended. */
+  leavingPlannedInDatabase: number;
+  stillPending: number;
+  /** Worker peak resident memory over the sync and the handoff together. */
+  workerPeakRssMb: number | null;
+  cpuSeconds: Record<string, number>;
 }
 
 export interface CompanySyncResult {
@@ -55,13 +72,50 @@ export async function runCompanySync(
       const cpu = new CpuMeter(env.cpuTargets({ worker, fake }));
       const startedAt = Date.now();
       const run = await waitForSyncRun(env.pool, await start(), timeoutMs);
-      const workerPeakRssMb = memory.stop();
+      const syncMemory = memory.snapshot();
       const { cpuSeconds } = cpu.stop();
       if (run.status !== 'SUCCEEDED') throw new Error(`the sync of ${employees} employees ended ${run.status}: ${run.error ?? ''}`);
       const wallMs = run.finishedAt.getTime() - startedAt;
+      const leavingHandoff = await waitForLeavingHandoff(run.finishedAt, startedAt);
+      const handoffMemory = memory.stop();
       const rowsWritten = await meter.since(mark);
       const { status, countRead, countCreated, countUpdated, countUnchanged, countRemoved } = run;
-      return { wallMs, employeesPerSecond: Math.round((employees / wallMs) * 1000), workerPeakRssMb, cpuSeconds, rowsWritten, run: { status, countRead, countCreated, countUpdated, countUnchanged, countRemoved } };
+      return {
+        wallMs,
+        employeesPerSecond: Math.round((employees / wallMs) * 1000),
+        workerPeakRssMb: syncMemory,
+        cpuSeconds,
+        rowsWritten,
+        run: { status, countRead, countCreated, countUpdated, countUnchanged, countRemoved },
+        leavingHandoff: leavingHandoff && { ...leavingHandoff, workerPeakRssMb: handoffMemory },
+      };
+    };
+
+    /** The handoff runs after the sync's listing; the next measurement must not share the machine with it. */
+    const waitForLeavingHandoff = async (syncFinishedAt: Date, startedAt: number): Promise<Omit<LeavingHandoffFigures, 'workerPeakRssMb'> | null> => {
+      const cpu = new CpuMeter(env.cpuTargets({ worker, fake }));
+      const handle = env.temporal.workflow.getHandle(leavingHandoffWorkflowId(company.id));
+      let description;
+      try {
+        description = await handle.describe();
+      } catch {
+        return null; // no leaver, no handoff
+      }
+      if (description.closeTime && description.closeTime.getTime() < startedAt) return null; // an earlier sync's
+      const counts = (await handle.result()) as LeavingHandoffCounts;
+      const doneAt = Math.max(Date.now(), syncFinishedAt.getTime());
+      const { rows } = await env.pool.query<{ planned: string; pending: string }>(
+        `SELECT count(*) FILTER (WHERE status = 'LEAVING_PLANNED') AS planned, count(*) FILTER (WHERE leaving_handoff_pending) AS pending FROM employees WHERE company_id = $1`,
+        [company.id],
+      );
+      return {
+        counts,
+        afterSyncMs: doneAt - syncFinishedAt.getTime(),
+        totalMs: doneAt - startedAt,
+        leavingPlannedInDatabase: Number(rows[0]!.planned),
+        stillPending: Number(rows[0]!.pending),
+        cpuSeconds: cpu.stop().cpuSeconds,
+      };
     };
 
     log(`  ${employees}: full first sync …`);

@@ -1,11 +1,11 @@
 // Step 6: many leaving employees whose benefits end weeks from now. The employees are written with
-// one INSERT (not timed); the clock runs while the sync's own handoff (handOffLeavingChanges, its
-// concurrency and its update-with-start calls) starts one lifecycle workflow each, until every one
-// has answered that the database says LEAVING_PLANNED (rows as a sync leaves them before its handoff). Then the worker's memory is read while they
-// all wait on their timers.
-import pino from 'pino';
-import type { ActivityDeps } from '../../activities/deps';
-import { handOffLeavingChanges, type LeavingChange } from '../../activities/leaving-handoff';
+// one INSERT (not timed) as a sync leaves them: LEAVING_PLANNED and pending for the leaving handoff.
+// The clock runs from the sync's request (signal-with-start of the company's handoff workflow) until
+// that workflow has started every lifecycle in the worker. Then the worker's memory is read while
+// they all wait on their timers.
+import type { LeavingHandoffCounts } from '../../activities/leaving-handoff';
+import { requestLeavingHandoff } from '../../infra/leaving-lifecycle-client';
+import { leavingHandoffWorkflowId } from '../../workflows/ids';
 import { addDays, todayUtc } from '../../connectors/personio/fake-data';
 import { planLeaving } from '../../domain/leaving-dates';
 import type { BenchEnvironment } from '../environment';
@@ -35,20 +35,20 @@ export async function runWaitingLifecycles(env: BenchEnvironment, count: number,
     const leavingDate = addDays(todayUtc(), 42);
     const plan = planLeaving({ leavingDate, firstSeenAt: new Date(), timeZone: TIME_ZONE });
     const { rows } = await env.pool.query<{ id: string }>(
-      `INSERT INTO employees (id, company_id, integration_id, remote_id, status, first_name, last_name, leaving_date, last_working_month, benefits_end_at, updated_at)
-       SELECT gen_random_uuid(), $1, $2, 'leaver-' || g, 'LEAVING_PLANNED', 'Lea', 'Ver', $3, $4, $5, now() FROM generate_series(1, $6) g RETURNING id`,
+      `INSERT INTO employees (id, company_id, integration_id, remote_id, status, first_name, last_name, leaving_date, last_working_month, benefits_end_at,
+                              leaving_handoff_pending, leaving_handoff_version, updated_at)
+       SELECT gen_random_uuid(), $1, $2, 'leaver-' || g, 'LEAVING_PLANNED', 'Lea', 'Ver', $3, $4, $5, true, 1, now() FROM generate_series(1, $6) g RETURNING id`,
       [company.id, integrationId, leavingDate, plan.lastWorkingMonth, plan.benefitsEndAt, count],
     );
-    const changes: LeavingChange[] = rows.map((r) => ({ employeeId: r.id, companyId: company.id, integrationId, kind: 'plan', lastWorkingMonth: plan.lastWorkingMonth, benefitsEndAt: plan.benefitsEndAt }));
-    // The handoff needs only these three of the activity dependencies.
-    const deps = { temporal: env.temporal, taskQueue: env.taskQueue, logger: pino({ level: 'warn' }) } as ActivityDeps;
+    if (rows.length !== count) throw new Error(`${rows.length} of ${count} leavers inserted`);
 
     const workerIdleRssMb = residentMb(worker.pid);
     log(`  starting ${count} leaving lifecycles (benefits end ${plan.benefitsEndAt}) …`);
     const memory = new PeakMemory(worker.pid);
     const cpu = new CpuMeter(env.cpuTargets({ worker }));
     const startedAt = Date.now();
-    const handed = await handOffLeavingChanges(deps, changes);
+    await requestLeavingHandoff({ client: env.temporal, taskQueue: env.taskQueue }, company.id);
+    const handed = (await env.temporal.workflow.getHandle(leavingHandoffWorkflowId(company.id)).result()) as LeavingHandoffCounts;
     const startAllMs = Date.now() - startedAt;
     const workerPeakRssMbWhileStarting = memory.stop();
     const { cpuSeconds } = cpu.stop();

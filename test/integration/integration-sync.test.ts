@@ -4,11 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { CHILDREN_ATTRIBUTE, FAKE_SUBCOMPANIES } from '../../connectors/personio/fake-data';
 import { FAKE_PERSONIO_CLIENT_ID, FAKE_PERSONIO_CLIENT_SECRET, startFakePersonio, type RunningFakePersonio } from '../../connectors/personio/fake-server';
 import { ScheduleOverlapPolicy } from '@temporalio/client';
-import { integrationSyncScheduleId } from '../../workflows/ids';
-import { CompanyIdKey, HrSystemKey, IntegrationIdKey } from '../../workflows/search-attributes';
+import { integrationSyncScheduleId, leavingWorkflowId } from '../../workflows/ids';
+import { CompanyIdKey, HrSystemKey, IntegrationIdKey, LastWorkingMonthKey } from '../../workflows/search-attributes';
 import { bearer, createCompany } from '../support/api';
 import type { TestDatabase } from '../support/database';
-import { allHistoriesText, waitForIdleIntegration, waitForSyncRun } from '../support/sync-helpers';
+import { allHistoriesText, waitForIdleIntegration, waitForLeavingHandoff, waitForSyncRun } from '../support/sync-helpers';
 import type { TestTemporal } from '../support/temporal';
 import { startProductUnderTest, stopProductUnderTest } from '../support/product-under-test';
 
@@ -138,6 +138,14 @@ describe('connecting Personio and keeping employees in sync', () => {
     const leavers = employees.filter((e) => e.leavingDate);
     expect(leavers.length).toBeGreaterThan(0);
     expect(leavers.every((e) => e.status === 'LEAVING_PLANNED' && /^\d{4}-\d{2}$/.test(e.lastWorkingMonth ?? ''))).toBe(true);
+    // After the listing, the company's handoff starts one lifecycle per leaver, waiting for its deadline.
+    expect(await waitForLeavingHandoff(database.db, temporal.client, company.id)).toMatchObject({ started: leavers.length, updated: 0, refused: 0 });
+    for (const leaver of leavers) {
+      const lifecycle = await temporal.client.workflow.getHandle(leavingWorkflowId(leaver.id)).describe();
+      expect(lifecycle.status.name).toBe('RUNNING');
+      expect(lifecycle.typedSearchAttributes.get(LastWorkingMonthKey)).toBe(leaver.lastWorkingMonth);
+      expect(await temporal.client.workflow.getHandle(leavingWorkflowId(leaver.id)).query('lifecycleState')).toEqual({ state: 'LEAVING_PLANNED', benefitsEndAt: leaver.benefitsEndAt!.toISOString(), lastWorkingMonth: leaver.lastWorkingMonth });
+    }
 
     const view = (await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}`, headers: auth() })).json();
     expect(view.status).toBe('ACTIVE');
@@ -201,6 +209,8 @@ describe('connecting Personio and keeping employees in sync', () => {
     expect((await byRemote(edited.id)).lastName).toBe('Renamed');
     const leaver = await byRemote(leaving.id);
     expect(leaver).toMatchObject({ status: 'LEAVING_PLANNED', leavingDate, lastWorkingMonth: leavingDate.slice(0, 7) });
+    expect(await waitForLeavingHandoff(database.db, temporal.client, company.id)).toMatchObject({ started: 1, updated: 0 });
+    expect((await temporal.client.workflow.getHandle(leavingWorkflowId(leaver.id)).describe()).status.name).toBe('RUNNING');
     expect((await byRemote(hire.id)).status).toBe('ACTIVE');
     expect(await database.db.invite.count({ where: { employee: { remoteId: String(hire.id), integrationId } } })).toBe(1);
   });

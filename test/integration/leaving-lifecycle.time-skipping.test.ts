@@ -1,6 +1,6 @@
 // The leaving lifecycle against Temporal's time-skipping test server: months pass in seconds, and the
 // database is checked a second before and at the deadline, in the company's time zone.
-import { handOffLeavingChanges } from '../../activities/leaving-handoff';
+import { handOffPendingLeavers, pendingLeavingHandoffOnUpdate } from '../../activities/leaving-handoff';
 import { decideLeavingChange } from '../../domain/leaving-transition';
 import { currentMonth, dateOf, monthStartInstant, nextMonth } from '../../domain/leaving-dates';
 import { leavingWorkflowId } from '../../workflows/ids';
@@ -206,17 +206,24 @@ describe('leaving lifecycle (time-skipping server)', () => {
     ]);
   });
 
+  const drainDeps = () => ({ db: h.db, temporal: h.client, taskQueue: h.taskQueue, logger: pino({ level: 'silent' }) }) as never;
+  /** What the sync does: write the leaving change and mark it pending for the company's handoff. */
+  async function syncWritesLeaving(employeeId: string, data: Record<string, unknown>) {
+    await h.db.employee.update({ where: { id: employeeId }, data: { ...data, ...pendingLeavingHandoffOnUpdate } });
+  }
+  const planned = (month: string) => ({ status: 'LEAVING_PLANNED' as const, lastWorkingMonth: month, benefitsEndAt: monthStartInstant(nextMonth(month), 'Europe/Berlin') });
+  const noChange = { started: 0, updated: 0, withdrawn: 0, unchanged: 0, refused: 0 };
+
   it('rehire (HR status active with a newer hire date) withdraws the planned leaving through the sync handoff', async () => {
     const c = await company();
     const e = await employeeOf(c);
     const month = nextMonth(currentMonth(await h.syncClock(), 'Europe/Berlin'));
-    const deps = { db: h.db, temporal: h.client, taskQueue: h.taskQueue, logger: pino({ level: 'silent' }) } as never;
-    // The sync planned the leaving from the HR data and handed it over.
+    // The sync planned the leaving from the HR data; the handoff hands it over.
     const deadline = monthStartInstant(nextMonth(month), 'Europe/Berlin').toISOString();
-    await h.db.employee.update({ where: { id: e.employeeId }, data: { leavingDate: `${month}-15`, status: 'LEAVING_PLANNED', lastWorkingMonth: month, benefitsEndAt: new Date(deadline) } });
-    const planChange = { employeeId: e.employeeId, companyId: c.companyId, integrationId: c.integrationId, kind: 'plan' as const, lastWorkingMonth: month, benefitsEndAt: deadline };
-    expect(await handOffLeavingChanges(deps, [planChange])).toEqual({ started: 1, updated: 0, withdrawn: 0 });
-    expect(await handOffLeavingChanges(deps, [planChange])).toEqual({ started: 0, updated: 0, withdrawn: 0 }); // a retried batch
+    await syncWritesLeaving(e.employeeId, { leavingDate: `${month}-15`, ...planned(month) });
+    expect(await handOffPendingLeavers(drainDeps(), { companyId: c.companyId })).toEqual({ counts: { ...noChange, started: 1 }, more: false });
+    expect(await handOffPendingLeavers(drainDeps(), { companyId: c.companyId })).toEqual({ counts: noChange, more: false }); // drained: nothing pending
+    expect(await handle(e.employeeId).query('lifecycleState')).toEqual({ state: 'LEAVING_PLANNED', benefitsEndAt: deadline, lastWorkingMonth: month });
 
     // Next sync: HR says active again with a new hire date; the old leaving date precedes it.
     const newHireDate = `${nextMonth(month)}-01`;
@@ -225,11 +232,12 @@ describe('leaving lifecycle (time-skipping server)', () => {
       incoming: { leavingDate: `${month}-15`, hireDate: newHireDate, hrStatus: 'active' },
     });
     expect(decision).toBe('withdraw');
-    await h.db.employee.update({ where: { id: e.employeeId }, data: { hireDate: newHireDate, status: 'ACTIVE', lastWorkingMonth: null, benefitsEndAt: null } });
-    const withdraw = { ...planChange, kind: 'withdraw' as const, lastWorkingMonth: null, benefitsEndAt: null };
-    expect(await handOffLeavingChanges(deps, [withdraw])).toEqual({ started: 0, updated: 0, withdrawn: 1 });
-    expect(await handOffLeavingChanges(deps, [withdraw])).toEqual({ started: 0, updated: 0, withdrawn: 0 }); // nothing running any more
+    await syncWritesLeaving(e.employeeId, { hireDate: newHireDate, status: 'ACTIVE', lastWorkingMonth: null, benefitsEndAt: null });
+    expect(await handOffPendingLeavers(drainDeps(), { companyId: c.companyId })).toEqual({ counts: { ...noChange, withdrawn: 1 }, more: false });
     expect(await handle(e.employeeId).result()).toEqual({ state: 'WITHDRAWN', deactivatedBenefits: 0 });
+    // A withdraw handed over again (a retried batch) finds nothing running and does nothing.
+    await syncWritesLeaving(e.employeeId, {});
+    expect(await handOffPendingLeavers(drainDeps(), { companyId: c.companyId })).toEqual({ counts: { ...noChange, unchanged: 1 }, more: false });
 
     await sleepUntil(Date.parse(deadline) + 60_000);
     const after = await stateOf(e.employeeId);
@@ -237,29 +245,43 @@ describe('leaving lifecycle (time-skipping server)', () => {
     expect(after.benefits.every((b) => b.status === 'ACTIVE')).toBe(true);
   });
 
-  it('the sync handoff starts once and reschedules an existing lifecycle (counts and idempotence)', async () => {
+  it('the sync handoff starts once, reschedules a running lifecycle, and keeps a change written meanwhile pending', async () => {
     const c = await company();
     const employees = await Promise.all([employeeOf(c), employeeOf(c), employeeOf(c)]);
     const month = nextMonth(currentMonth(await h.syncClock(), 'Europe/Berlin'));
-    const deps = { db: h.db, temporal: h.client, taskQueue: h.taskQueue, logger: pino({ level: 'silent' }) } as never;
-    const plan = (employeeId: string, m: string) => ({
-      employeeId,
-      companyId: c.companyId,
-      integrationId: c.integrationId,
-      kind: 'plan' as const,
-      lastWorkingMonth: m,
-      benefitsEndAt: monthStartInstant(nextMonth(m), 'Europe/Berlin').toISOString(),
-    });
-    expect(await handOffLeavingChanges(deps, employees.map((e) => plan(e.employeeId, month)))).toEqual({ started: 3, updated: 0, withdrawn: 0 });
+    for (const e of employees) await syncWritesLeaving(e.employeeId, planned(month));
+    // Drained in rounds of two: the first says more may remain.
+    expect(await handOffPendingLeavers(drainDeps(), { companyId: c.companyId, limit: 2 })).toEqual({ counts: { ...noChange, started: 2 }, more: true });
+    expect(await handOffPendingLeavers(drainDeps(), { companyId: c.companyId, limit: 2 })).toEqual({ counts: { ...noChange, started: 1 }, more: false });
     const firstRun = (await handle(employees[0]!.employeeId).describe()).runId;
+
+    // The next sync moves one leaving a month later and marks another again without a change.
     const later = nextMonth(month);
-    const reschedule = { ...plan(employees[0]!.employeeId, later), kind: 'reschedule' as const };
-    expect(await handOffLeavingChanges(deps, [reschedule, plan(employees[1]!.employeeId, month)])).toEqual({ started: 0, updated: 1, withdrawn: 0 });
+    await syncWritesLeaving(employees[0]!.employeeId, planned(later));
+    await syncWritesLeaving(employees[1]!.employeeId, {});
+    expect(await handOffPendingLeavers(drainDeps(), { companyId: c.companyId })).toEqual({ counts: { ...noChange, updated: 1, unchanged: 1 }, more: false });
     expect((await stateOf(employees[0]!.employeeId)).lastWorkingMonth).toBe(later);
-    // Still the one workflow run it started (update-with-start reached the existing one).
+    // Still the one workflow run it started, now waiting for the later deadline.
     const described = await handle(employees[0]!.employeeId).describe();
     expect([described.runId, described.status.name]).toEqual([firstRun, 'RUNNING']);
+    expect(await handle(employees[0]!.employeeId).query('lifecycleState')).toMatchObject({ lastWorkingMonth: later });
+    // The database was not written by the lifecycle for a plan the sync had recorded.
+    const pending = await h.db.employee.count({ where: { companyId: c.companyId, leavingHandoffPending: true } });
+    expect(pending).toBe(0);
     for (const e of employees) await handle(e.employeeId).terminate('test cleanup');
+  });
+
+  it('a plan recorded by a sync whose deadline passed before the handoff ends the benefits at once', async () => {
+    const c = await company();
+    const e = await employeeOf(c);
+    const now = await h.syncClock();
+    const thisMonth = currentMonth(now, 'Europe/Berlin');
+    // The row says LEAVING_PLANNED with a deadline already behind us (the handoff ran late).
+    const deadline = monthStartInstant(thisMonth, 'Europe/Berlin');
+    await syncWritesLeaving(e.employeeId, { status: 'LEAVING_PLANNED', lastWorkingMonth: thisMonth, benefitsEndAt: deadline });
+    expect((await handOffPendingLeavers(drainDeps(), { companyId: c.companyId })).counts.started).toBe(1);
+    expect(await handle(e.employeeId).result()).toEqual({ state: 'LEFT', deactivatedBenefits: 2 });
+    expect((await stateOf(e.employeeId)).status).toBe('LEFT');
   });
 
   // ---- immediate termination, deletion, benefit and voucher rules ----------------------------

@@ -1,5 +1,8 @@
-// A real workflow + activity round trip on the dev server: the reconciler repairs Schedule drift.
-import { integrationSyncScheduleId } from '../../workflows/ids';
+// A real workflow + activity round trip on the dev server: the reconciler repairs Schedule drift and
+// hands over leaving changes whose handoff was never requested.
+import { integrationSyncScheduleId, leavingWorkflowId } from '../../workflows/ids';
+import { pendingLeavingHandoffOnCreate } from '../../activities/leaving-handoff';
+import { waitForLeavingHandoff } from '../support/sync-helpers';
 import { upsertIntegrationSchedule } from '../../infra/temporal-schedules';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestTemporal, type TestTemporal } from '../support/temporal';
@@ -41,5 +44,22 @@ describe('reconcileSchedulesWorkflow', () => {
     const described = await temporal.client.schedule.getHandle(integrationSyncScheduleId(active.id)).describe();
     expect(described.policies.catchupWindow).toBeLessThanOrEqual(4 * 3600 * 1000);
     await temporal.client.schedule.getHandle(integrationSyncScheduleId(active.id)).delete();
+  });
+
+  it('requests the handoff of leaving changes a sync wrote but never handed over (worker died in between)', async () => {
+    const company = await database.db.company.create({ data: { name: 'Crashy', apiKeyHash: 'h-crashy' } });
+    const integration = await database.db.integration.create({ data: { companyId: company.id, hrSystem: 'sandbox', status: 'DRAFT', selectedFields: [] } });
+    const benefitsEndAt = new Date(Date.now() + 40 * 86_400_000);
+    const leaver = await database.db.employee.create({
+      data: { companyId: company.id, integrationId: integration.id, remoteId: 'r-1', status: 'LEAVING_PLANNED', lastWorkingMonth: '2099-01', benefitsEndAt, ...pendingLeavingHandoffOnCreate },
+    });
+
+    const result = await temporal.client.workflow.execute('reconcileSchedulesWorkflow', { taskQueue: temporal.taskQueue, workflowId: `reconcile-handoff-${company.id}`, args: [] });
+
+    expect(result).toMatchObject({ handoffsRequested: 1 });
+    expect(await waitForLeavingHandoff(database.db, temporal.client, company.id)).toMatchObject({ started: 1 });
+    const lifecycle = temporal.client.workflow.getHandle(leavingWorkflowId(leaver.id));
+    expect(await lifecycle.query('lifecycleState')).toEqual({ state: 'LEAVING_PLANNED', benefitsEndAt: benefitsEndAt.toISOString(), lastWorkingMonth: '2099-01' });
+    await lifecycle.terminate('test cleanup');
   });
 });

@@ -1,6 +1,8 @@
 // Waiting for sync runs and reading what Temporal recorded, for the integration tests.
 import type { Client } from '@temporalio/client';
+import type { LeavingHandoffCounts } from '../../activities/leaving-handoff';
 import type { Db } from '../../infra/prisma';
+import { leavingHandoffWorkflowId } from '../../workflows/ids';
 
 export async function waitForSyncRun(db: Db, syncRunId: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -34,4 +36,17 @@ export async function allHistoriesText(client: Client, query: string): Promise<s
     parts.push(JSON.stringify(history, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : typeof v === 'bigint' ? String(v) : v)));
   }
   return parts.join('\n');
+}
+
+/** Waits until the company's leaving handoff has drained (nothing pending, its workflow closed); its last run's counts. */
+export async function waitForLeavingHandoff(db: Db, client: Client, companyId: string, timeoutMs = 60_000): Promise<LeavingHandoffCounts> {
+  const deadline = Date.now() + timeoutMs;
+  const handle = client.workflow.getHandle(leavingHandoffWorkflowId(companyId));
+  for (;;) {
+    const pending = await db.employee.count({ where: { companyId, leavingHandoffPending: true } });
+    const described = await handle.describe().catch(() => null);
+    if (pending === 0 && described && described.status.name !== 'RUNNING') return (await handle.result()) as LeavingHandoffCounts;
+    if (Date.now() > deadline) throw new Error(`the leaving handoff of company ${companyId} did not drain within ${timeoutMs} ms (${pending} pending, workflow ${described?.status.name ?? 'not started'})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

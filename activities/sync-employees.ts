@@ -9,6 +9,7 @@ import { type EmployeeFieldKey } from '../domain/employee-fields';
 import { integrationFiltersSchema, matchesFilters } from '../domain/employee-filters';
 import { mapRemoteEmployee, type MappingConfig } from '../domain/employee-mapping';
 import { withContentHash } from '../domain/content-hash';
+import { decideListing, listingConfigHash, type ListingMode } from '../domain/listing-mode';
 import { markSeen, planBatch, planRemovals, resolveDeferred, startReconciliation, type ExistingEmployee, type IncomingEmployee } from '../domain/reconciliation';
 import type { ActivityDeps } from './deps';
 import { applyRemovals } from './employee-removals';
@@ -21,6 +22,8 @@ import type { SyncCounts } from './sync-runs';
 export interface SyncEmployeesInput {
   integrationId: string;
   syncRunId: string;
+  /** The admin asked for a complete listing. */
+  fullListing?: boolean;
 }
 
 export interface SyncEmployeesResult {
@@ -29,11 +32,21 @@ export interface SyncEmployeesResult {
   warnings: string[];
 }
 
-/** What a retry resumes from: the cursor after the last committed batch and the counts so far. */
+/** What a retry resumes from: the listing it makes, the cursor after the last committed batch and the counts so far. */
 interface SyncProgress {
   cursor: string | null;
   counts: SyncCounts;
   pages: number;
+  listing: ResumableListing;
+}
+
+/** The listing decided by the first attempt (a retry continues the same one); instants as ISO strings. */
+interface ResumableListing {
+  mode: ListingMode;
+  /** CHANGES: read what changed since this instant. */
+  since: string | null;
+  /** When the first attempt began listing: the next change listing reads from here. */
+  startedAt: string;
 }
 
 const BATCH_SIZE = 500;
@@ -57,6 +70,35 @@ async function loadExisting(deps: ActivityDeps, companyId: string, integrationId
   }));
 }
 
+function decideNewListing(
+  input: SyncEmployeesInput,
+  integration: { changesSince: Date | null; lastFullListingAt: Date | null; listingConfigHash: string | null },
+  configHash: string,
+  supportsChanges: boolean,
+  now: Date,
+): ResumableListing {
+  const decision = decideListing({
+    supportsChanges,
+    fullRequested: input.fullListing === true,
+    changesSince: integration.changesSince,
+    lastFullListingAt: integration.lastFullListingAt,
+    configHash,
+    lastConfigHash: integration.listingConfigHash,
+    now,
+  });
+  return { mode: decision.mode, since: decision.mode === 'CHANGES' ? decision.since.toISOString() : null, startedAt: now.toISOString() };
+}
+
+/** The run's listing, and from when the next change listing reads (a complete one also resets the daily clock). */
+async function recordListing(deps: ActivityDeps, input: SyncEmployeesInput, listing: ResumableListing, done: { configHash: string; listedEveryone: boolean }): Promise<void> {
+  const startedAt = new Date(listing.startedAt);
+  await deps.db.syncRun.update({ where: { id: input.syncRunId }, data: { listing: listing.mode } });
+  await deps.db.integration.update({
+    where: { id: input.integrationId },
+    data: { changesSince: startedAt, listingConfigHash: done.configHash, ...(done.listedEveryone ? { lastFullListingAt: startedAt } : {}) },
+  });
+}
+
 export function createSyncEmployeesActivities(deps: ActivityDeps) {
   return {
     async syncEmployees(input: SyncEmployeesInput): Promise<SyncEmployeesResult> {
@@ -69,6 +111,13 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
         mapping: (integration.mapping ?? {}) as MappingConfig['mapping'],
       };
       const filters = integrationFiltersSchema.parse(integration.filters ?? {});
+      const configHash = listingConfigHash({ selectedFields: integration.selectedFields, mapping: integration.mapping, filters: integration.filters });
+      const now = deps.now?.() ?? new Date();
+      const listing: ResumableListing = resumedFrom
+        ? (resumedFrom.listing ?? { mode: 'FULL', since: null, startedAt: now.toISOString() }) // progress of a version that only listed completely
+        : decideNewListing(input, integration, configHash, Boolean(connector.fetchChangedEmployeePage), now);
+      const fetchPage = (cursor: string | null): Promise<EmployeePage> =>
+        listing.mode === 'CHANGES' && connector.fetchChangedEmployeePage ? connector.fetchChangedEmployeePage(new Date(listing.since!), cursor) : connector.fetchEmployeePage(cursor);
       const existing = await loadExisting(deps, integration.companyId, integration.id);
       const deletedByAdmin = new Set((await deps.db.deletedEmployee.findMany({ where: { companyId: integration.companyId }, select: { remoteIdHash: true } })).map((d) => d.remoteIdHash));
       let skippedDeleted = 0;
@@ -88,7 +137,7 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       const unreadable = new Map<string, number>();
       const deferred: IncomingEmployee[] = [];
       let batch: IncomingEmployee[] = [];
-      let committed: SyncProgress = resumedFrom ?? { cursor: null, counts: zeroCounts(), pages: 0 };
+      let committed: SyncProgress = resumedFrom ?? { cursor: null, counts: zeroCounts(), pages: 0, listing };
 
       const commit = async () => {
         const plan = planBatch(state, batch);
@@ -104,7 +153,7 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       // travels while this page is mapped and written (still one request at a time). A read-ahead
       // that is never awaited (the batch write failed) must not become an unhandled rejection.
       const requestPage = (from: string | null) => {
-        const request = connector.fetchEmployeePage(from);
+        const request = fetchPage(from);
         request.catch(() => undefined);
         return request;
       };
@@ -147,7 +196,7 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
         cursor = page.nextCursor;
         if (batch.length >= BATCH_SIZE || cursor === null) {
           await commit();
-          committed = { cursor, counts: { ...counts }, pages };
+          committed = { cursor, counts: { ...counts }, pages, listing };
         }
         ctx.heartbeat(committed);
         if (cursor === null) break;
@@ -163,19 +212,22 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       if (skippedDeleted > 0) warnings.push(`${skippedDeleted} employees deleted by an admin are still listed by ${system.name}; they were not imported again.`);
       if (counts.invalid > 0) warnings.push(`${counts.invalid} records from ${system.name} could not be read and were skipped.`);
 
-      // After a resumed listing the ids seen before the crash are unknown: no removal is believed.
+      // Only a complete listing sees removals; after a resumed one the ids seen before the crash are
+      // unknown, so no removal is believed either.
+      const listedEveryone = listing.mode === 'FULL' && !resumedFrom;
       const removal = planRemovals({
         existing,
         seenRemoteIds: state.seenRemoteIds,
         matchedExistingIds: state.matchedExistingIds,
-        listingComplete: !resumedFrom,
+        listingComplete: listedEveryone,
         massRemoval: { maxShare: integration.massRemovalMaxShare, minCount: integration.massRemovalMinCount },
       });
       if (resumedFrom) {
         warnings.push('This sync resumed after an interruption; employees missing from the HR system are checked at the next sync.');
-      } else {
-        warnings.push(...coverage.warnings(system.name));
+      } else if (listedEveryone) {
+        warnings.push(...coverage.warnings(system.name)); // "empty for everyone" needs everyone
       }
+      await recordListing(deps, input, listing, { configHash, listedEveryone });
       if (removal.removalBlocked) {
         await deps.db.syncRun.update({ where: { id: input.syncRunId }, data: { pendingRemovalIds: removal.missing } });
         await requestLeavingHandoffIfPending(deps, integration.companyId);

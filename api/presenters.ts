@@ -24,6 +24,7 @@ export function presentSyncRun(run: SyncRun) {
     error: run.error,
     pendingRemovals: run.status === 'NEEDS_REVIEW' && !run.confirmedAt ? run.pendingRemovalIds.length : 0,
     confirmedAt: iso(run.confirmedAt),
+    listing: run.listing === 'CHANGES' ? ('CHANGES' as const) : ('FULL' as const),
   };
 }
 

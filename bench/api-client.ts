@@ -43,8 +43,9 @@ export class BenchApiClient {
     return (await this.request<{ syncRunId: string }>('POST', `/v1/integrations/${integrationId}/activate`, company.apiKey)).syncRunId;
   }
 
-  async syncNow(company: BenchCompany, integrationId: string): Promise<string> {
-    return (await this.request<{ syncRunId: string }>('POST', `/v1/integrations/${integrationId}/sync`, company.apiKey)).syncRunId;
+  /** AUTO: the product's choice (changes only, where the HR system lists them); FULL: every employee. */
+  async syncNow(company: BenchCompany, integrationId: string, listing: 'AUTO' | 'FULL' = 'AUTO'): Promise<string> {
+    return (await this.request<{ syncRunId: string }>('POST', `/v1/integrations/${integrationId}/sync?listing=${listing}`, company.apiKey)).syncRunId;
   }
 
   async employeePage(company: BenchCompany, cursor: string | null): Promise<{ items: unknown[]; nextCursor: string | null }> {

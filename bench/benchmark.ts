@@ -146,6 +146,12 @@ function judgeInvariants(sizes: CompanySyncResult[], many: ManyIntegrationsResul
     }
     verdicts.push({ name: `${s.employees}: no-change resync writes no employee row`, target: '0 rows', measured: describeWrites(s.resyncNoChange.rowsWritten), met: writesExactly(s.resyncNoChange.rowsWritten, 0) });
     verdicts.push({
+      name: `${s.employees}: daily complete resync with no change reads everyone and writes no employee row`,
+      target: `${s.employees} read, 0 rows`,
+      measured: `${s.resyncNoChangeComplete.run.countRead} read, ${describeWrites(s.resyncNoChangeComplete.rowsWritten)}`,
+      met: s.resyncNoChangeComplete.run.countRead === s.employees && writesExactly(s.resyncNoChangeComplete.rowsWritten, 0),
+    });
+    verdicts.push({
       name: `${s.employees}: changed resync writes exactly the changes`,
       target: `${s.resyncChanged.changed} rows`,
       measured: `${describeWrites(s.resyncChanged.rowsWritten)}, ${s.resyncChanged.run.countUpdated} counted as updated`,

@@ -43,10 +43,13 @@ export function formatResults(r: BenchResults): string {
     row('  floor: COPY the rows', (s) => seconds(s.floor.copyMs));
     row('  floor total', (s) => seconds(s.floor.totalMs));
     row('  full sync / floor', (s) => ratio(s.fullSyncToFloor));
-    row('3 no-change resync: wall time', (s) => seconds(s.resyncNoChange.wallMs));
+    row('3 no-change resync: wall time', (s) => `${seconds(s.resyncNoChange.wallMs)} (${s.resyncNoChange.run.listing}, ${count(s.resyncNoChange.run.countRead)} read)`);
     row('  rows written', (s) => `${count(s.resyncNoChange.rowsWritten.total)}${s.resyncNoChange.rowsWritten.settled ? '' : '*'}`);
     row('  / full sync', (s) => ratio(s.resyncNoChange.toFullSync));
-    row('4 changed resync: wall time', (s) => seconds(s.resyncChanged.wallMs));
+    row('3b daily complete resync, no change', (s) => `${seconds(s.resyncNoChangeComplete.wallMs)} (${count(s.resyncNoChangeComplete.run.countRead)} read)`);
+    row('  rows written', (s) => `${count(s.resyncNoChangeComplete.rowsWritten.total)}${s.resyncNoChangeComplete.rowsWritten.settled ? '' : '*'}`);
+    row('  / full sync', (s) => ratio(s.resyncNoChangeComplete.toFullSync));
+    row('4 changed resync: wall time', (s) => `${seconds(s.resyncChanged.wallMs)} (${s.resyncChanged.run.listing}, ${count(s.resyncChanged.run.countRead)} read)`);
     row('  changed / rows written', (s) => `${count(s.resyncChanged.changed)} / ${count(s.resyncChanged.rowsWritten.total)}${s.resyncChanged.rowsWritten.settled ? '' : '*'}`);
     row('  / full sync', (s) => ratio(s.resyncChanged.toFullSync));
     out.push('', table(rows));

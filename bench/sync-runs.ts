@@ -5,6 +5,8 @@ import type { Pool } from 'pg';
 export interface FinishedRun {
   id: string;
   status: string;
+  /** FULL or CHANGES. */
+  listing: string;
   startedAt: Date;
   finishedAt: Date;
   countRead: number;
@@ -21,7 +23,7 @@ export async function waitForSyncRun(pool: Pool, syncRunId: string, timeoutMs: n
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await pool.query(
-      `SELECT id, status, started_at, finished_at, count_read, count_created, count_updated, count_unchanged, count_removed, error
+      `SELECT id, status, listing, started_at, finished_at, count_read, count_created, count_updated, count_unchanged, count_removed, error
        FROM sync_runs WHERE id = $1`,
       [syncRunId],
     );
@@ -30,6 +32,7 @@ export async function waitForSyncRun(pool: Pool, syncRunId: string, timeoutMs: n
       return {
         id: r.id,
         status: r.status,
+        listing: r.listing,
         startedAt: r.started_at,
         finishedAt: r.finished_at,
         countRead: r.count_read,

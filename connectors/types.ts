@@ -64,6 +64,11 @@ export interface HrConnector {
   checkCredentials(): Promise<void>;
   /** One page of ALL employees (terminated/inactive included); cursor null = first page. */
   fetchEmployeePage(cursor: string | null): Promise<EmployeePage>;
+  /**
+   * One page of the employees the vendor reports as changed since `since` (where the vendor offers
+   * such a listing; absent otherwise). Never used to decide removals.
+   */
+  fetchChangedEmployeePage?(since: Date, cursor: string | null): Promise<EmployeePage>;
   /** Attributes available for mapping and filters, custom ones included. */
   listAttributes(): Promise<AttributeOption[]>;
   /** Legal entities / companies of a group; [] where the vendor has none. */

@@ -9,19 +9,20 @@ export async function startSyncWorkflow(
   taskQueue: string,
   integration: { id: string; companyId: string; hrSystem: string },
   trigger: 'MANUAL' | 'ACTIVATION',
+  fullListing = false,
 ): Promise<string> {
   const syncRunId = crypto.randomUUID();
   await client.workflow.start('integrationSyncWorkflow', {
     taskQueue,
     workflowId: integrationSyncWorkflowId(integration.id, syncRunId),
-    args: [{ integrationId: integration.id, trigger, syncRunId }],
+    args: [{ integrationId: integration.id, trigger, syncRunId, ...(fullListing ? { fullListing } : {}) }],
     typedSearchAttributes: [
       { key: CompanyIdKey, value: integration.companyId },
       { key: IntegrationIdKey, value: integration.id },
       { key: HrSystemKey, value: integration.hrSystem },
     ],
     memo: { trigger },
-    staticSummary: trigger === 'ACTIVATION' ? 'First sync after activation' : 'Manual sync requested through the API',
+    staticSummary: trigger === 'ACTIVATION' ? 'First sync after activation' : fullListing ? 'Complete sync requested through the API' : 'Manual sync requested through the API',
     workflowExecutionTimeout: '6h',
   });
   return syncRunId;

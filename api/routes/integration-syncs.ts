@@ -11,7 +11,7 @@ import { loadIntegrationView } from '../integration-view';
 import { decodeCursor, pageOf } from '../pagination';
 import { presentSyncRun } from '../presenters';
 import { errorResponses, idParams, listOf, listQuery } from '../schemas/common';
-import { integration, syncRun } from '../schemas/integration';
+import { integration, syncQuery, syncRun } from '../schemas/integration';
 import { integrationOfCompany } from '../tenancy';
 
 const syncAccepted = z.object({ syncRunId: z.uuid() });
@@ -40,7 +40,9 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['sync'],
           summary: 'Sync now. While a sync runs, requests coalesce into at most one follow-up sync',
+          description: 'Reads only the changes where the HR system can list them; ?listing=FULL reads every employee and checks removals now.',
           params: idParams,
+          querystring: syncQuery,
           response: { 202: syncAccepted, ...errorResponses },
         },
       },
@@ -48,7 +50,10 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const { companyId } = companyOf(req);
         const row = await integrationOfCompany(deps.db, companyId, req.params.id);
         if (row.status !== 'ACTIVE' && row.status !== 'ERROR') throw conflict('integration_not_active', `The integration is ${row.status}; activate it first.`);
-        const syncRunId = await startSyncWorkflow(deps.temporal, taskQueue, row, 'MANUAL');
+        const fullListing = req.query.listing === 'FULL';
+        // Also when this request only coalesces into a follow-up of a running sync: the next listing is complete.
+        if (fullListing) await deps.db.integration.update({ where: { id: row.id }, data: { lastFullListingAt: null } });
+        const syncRunId = await startSyncWorkflow(deps.temporal, taskQueue, row, 'MANUAL', fullListing);
         return reply.code(202).send({ syncRunId });
       },
     );

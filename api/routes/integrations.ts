@@ -110,9 +110,10 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           data: {
             credentialsCipher: deps.cipher.encrypt(parsed.data, row.id),
             credentialsCheckedAt: new Date(),
-            // Other credentials may see another account: read its options afresh.
+            // Other credentials may see another account: read its options afresh, and list it completely.
             options: Prisma.DbNull,
             optionsFetchedAt: null,
+            changesSince: null,
             ...(row.status === 'ERROR' ? { status: 'ACTIVE', lastError: null } : {}),
           },
         });

@@ -24,7 +24,19 @@ export const syncRun = z.object({
   error: z.string().nullable(),
   pendingRemovals: z.number().int().describe('Employees whose removal waits for confirmation (NEEDS_REVIEW)'),
   confirmedAt: z.string().nullable(),
+  listing: z
+    .enum(['FULL', 'CHANGES'])
+    .describe('FULL: every employee was read and removals checked; CHANGES: only what the HR system reported as changed since the previous sync'),
 });
+
+export const syncQuery = z
+  .object({
+    listing: z
+      .enum(['AUTO', 'FULL'])
+      .default('AUTO')
+      .describe('AUTO: only the changes where the HR system can list them (a complete listing still runs daily); FULL: read every employee now and check removals'),
+  })
+  .strict();
 
 export const mappingSchema = z.partialRecord(z.enum(MAPPABLE_FIELDS), z.string().min(1).max(200).nullable());
 

@@ -10,6 +10,7 @@ import { WriteMeter, type RowsWritten } from '../rows-written';
 import { waitForSyncRun, type FinishedRun } from '../sync-runs';
 import type { LeavingHandoffCounts } from '../../activities/leaving-handoff';
 import { integrationSyncScheduleId, leavingHandoffWorkflowId } from '../../workflows/ids';
+import { waitUntilLifecyclesArmed } from '../lifecycles-armed';
 
 export interface SyncFigures {
   wallMs: number;
@@ -19,14 +20,14 @@ export interface SyncFigures {
   cpuSeconds: Record<string, number>;
   /** Rows of `employees` written (pg_stat_user_tables counters and new row versions). */
   rowsWritten: RowsWritten;
-  run: Pick<FinishedRun, 'status' | 'countRead' | 'countCreated' | 'countUpdated' | 'countUnchanged' | 'countRemoved'>;
+  run: Pick<FinishedRun, 'status' | 'listing' | 'countRead' | 'countCreated' | 'countUpdated' | 'countUnchanged' | 'countRemoved'>;
   /** The leaving lifecycles this sync handed off after its listing (the company's handoff workflow), when it had leavers. */
   leavingHandoff: LeavingHandoffFigures | null;
 }
 
 export interface LeavingHandoffFigures {
   counts: LeavingHandoffCounts;
-  /** From the sync run's end until the handoff workflow had started or updated every lifecycle. */
+  /** From the sync run's end until every lifecycle was started and had armed its timer. */
   afterSyncMs: number;
   /** From the sync's start until then: when every leaver's lifecycle was running. */
   totalMs: number;
@@ -45,7 +46,10 @@ export interface CompanySyncResult {
   floor: { fetchMs: number; fetchPages: number; copyMs: number; copyRows: number; totalMs: number };
   /** Full sync wall time / floor total: the figure to steer by (goal ≤ 2). */
   fullSyncToFloor: number;
+  /** The scheduled resync as the product makes it (a change listing where the HR system has one). */
   resyncNoChange: SyncFigures & { toFullSync: number };
+  /** The daily complete listing with nothing changed: reads every page, writes nothing. */
+  resyncNoChangeComplete: SyncFigures & { toFullSync: number };
   resyncChanged: SyncFigures & { changed: number; toFullSync: number };
   /** The company and its key, for the API load step (not written to the results file). */
   company: BenchCompany;
@@ -79,14 +83,14 @@ export async function runCompanySync(
       const leavingHandoff = await waitForLeavingHandoff(run.finishedAt, startedAt);
       const handoffMemory = memory.stop();
       const rowsWritten = await meter.since(mark);
-      const { status, countRead, countCreated, countUpdated, countUnchanged, countRemoved } = run;
+      const { status, listing, countRead, countCreated, countUpdated, countUnchanged, countRemoved } = run;
       return {
         wallMs,
         employeesPerSecond: Math.round((employees / wallMs) * 1000),
         workerPeakRssMb: syncMemory,
         cpuSeconds,
         rowsWritten,
-        run: { status, countRead, countCreated, countUpdated, countUnchanged, countRemoved },
+        run: { status, listing, countRead, countCreated, countUpdated, countUnchanged, countRemoved },
         leavingHandoff: leavingHandoff && { ...leavingHandoff, workerPeakRssMb: handoffMemory },
       };
     };
@@ -103,7 +107,9 @@ export async function runCompanySync(
       }
       if (description.closeTime && description.closeTime.getTime() < startedAt) return null; // an earlier sync's
       const counts = (await handle.result()) as LeavingHandoffCounts;
-      const doneAt = Math.max(Date.now(), syncFinishedAt.getTime());
+      const leavers = await env.pool.query<{ id: string }>(`SELECT id FROM employees WHERE company_id = $1 AND status = 'LEAVING_PLANNED'`, [company.id]);
+      const armedAt = await waitUntilLifecyclesArmed(env.temporal, env.taskQueue, leavers.rows.map((r) => r.id), timeoutMs);
+      const doneAt = Math.max(armedAt, syncFinishedAt.getTime());
       const { rows } = await env.pool.query<{ planned: string; pending: string }>(
         `SELECT count(*) FILTER (WHERE status = 'LEAVING_PLANNED') AS planned, count(*) FILTER (WHERE leaving_handoff_pending) AS pending FROM employees WHERE company_id = $1`,
         [company.id],
@@ -134,6 +140,8 @@ export async function runCompanySync(
 
     log(`  ${employees}: resync with no change …`);
     const noChange = await measureSync(() => env.api.syncNow(company, integrationId));
+    log(`  ${employees}: complete resync with no change (the daily one) …`);
+    const noChangeComplete = await measureSync(() => env.api.syncNow(company, integrationId, 'FULL'));
 
     const toChange = Math.max(1, Math.round(employees * changedShare));
     const { edited } = await fake.call<{ edited: number }>({ type: 'renameSpread', count: toChange, round: 1 });
@@ -147,6 +155,7 @@ export async function runCompanySync(
       floor,
       fullSyncToFloor: fullSync.wallMs / floor.totalMs,
       resyncNoChange: { ...noChange, toFullSync: noChange.wallMs / fullSync.wallMs },
+      resyncNoChangeComplete: { ...noChangeComplete, toFullSync: noChangeComplete.wallMs / fullSync.wallMs },
       resyncChanged: { ...changed, changed: edited, toFullSync: changed.wallMs / fullSync.wallMs },
       company,
     };

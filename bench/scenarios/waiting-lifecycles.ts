@@ -1,11 +1,12 @@
 // Step 6: many leaving employees whose benefits end weeks from now. The employees are written with
 // one INSERT (not timed) as a sync leaves them: LEAVING_PLANNED and pending for the leaving handoff.
 // The clock runs from the sync's request (signal-with-start of the company's handoff workflow) until
-// that workflow has started every lifecycle in the worker. Then the worker's memory is read while
+// that workflow has started every lifecycle and the worker has armed their timers. Then the worker's memory is read while
 // they all wait on their timers.
 import type { LeavingHandoffCounts } from '../../activities/leaving-handoff';
 import { requestLeavingHandoff } from '../../infra/leaving-lifecycle-client';
 import { leavingHandoffWorkflowId } from '../../workflows/ids';
+import { waitUntilLifecyclesArmed } from '../lifecycles-armed';
 import { addDays, todayUtc } from '../../connectors/personio/fake-data';
 import { planLeaving } from '../../domain/leaving-dates';
 import type { BenchEnvironment } from '../environment';
@@ -49,7 +50,8 @@ export async function runWaitingLifecycles(env: BenchEnvironment, count: number,
     const startedAt = Date.now();
     await requestLeavingHandoff({ client: env.temporal, taskQueue: env.taskQueue }, company.id);
     const handed = (await env.temporal.workflow.getHandle(leavingHandoffWorkflowId(company.id)).result()) as LeavingHandoffCounts;
-    const startAllMs = Date.now() - startedAt;
+    const armedAt = await waitUntilLifecyclesArmed(env.temporal, env.taskQueue, rows.map((r) => r.id), Math.max(120_000, count * 50));
+    const startAllMs = armedAt - startedAt;
     const workerPeakRssMbWhileStarting = memory.stop();
     const { cpuSeconds } = cpu.stop();
     if (handed.started !== count) throw new Error(`${handed.started} of ${count} lifecycles reported as started`);

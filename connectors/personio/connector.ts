@@ -39,13 +39,7 @@ export class PersonioConnector implements HrConnector {
   async fetchEmployeePage(cursor: string | null): Promise<EmployeePage> {
     const offset = offsetFromCursor(cursor);
     const list = readEmployeeList(await this.api.getJson(`/v1/company/employees?limit=${this.pageSize}&offset=${offset}`));
-    const employees: RemoteEmployee[] = [];
-    const invalid: InvalidRemoteRecord[] = [];
-    for (const record of list.data) {
-      const result = mapPersonioEmployee(record, this.mapping);
-      if (result.ok) employees.push(result.employee);
-      else invalid.push(result.invalid);
-    }
+    const { employees, invalid } = readRecords(list, this.mapping);
     const next = nextOffset({
       offset,
       received: list.data.length,
@@ -54,6 +48,18 @@ export class PersonioConnector implements HrConnector {
       totalElements: list.metadata?.total_elements,
     });
     return { employees, invalid, nextCursor: next === null ? null : String(next) };
+  }
+
+  /**
+   * `updated_since` on the same endpoint: Personio then ignores limit and offset and answers every
+   * changed employee at once, so this is always a single page. The instant goes as UTC without an
+   * offset (the documented form); should Personio read it as German time, it reads from earlier,
+   * which only returns more.
+   */
+  async fetchChangedEmployeePage(since: Date): Promise<EmployeePage> {
+    const updatedSince = since.toISOString().slice(0, 19);
+    const list = readEmployeeList(await this.api.getJson(`/v1/company/employees?updated_since=${encodeURIComponent(updatedSince)}`));
+    return { ...readRecords(list, this.mapping), nextCursor: null };
   }
 
   async listAttributes(): Promise<AttributeOption[]> {
@@ -83,6 +89,17 @@ export class PersonioConnector implements HrConnector {
   async listEmploymentTypes(): Promise<EmploymentType[]> {
     return ['FULL_TIME', 'PART_TIME'];
   }
+}
+
+function readRecords(list: PersonioEmployeeListBody, mapping: PersonioMappingOptions): { employees: RemoteEmployee[]; invalid: InvalidRemoteRecord[] } {
+  const employees: RemoteEmployee[] = [];
+  const invalid: InvalidRemoteRecord[] = [];
+  for (const record of list.data) {
+    const result = mapPersonioEmployee(record, mapping);
+    if (result.ok) employees.push(result.employee);
+    else invalid.push(result.invalid);
+  }
+  return { employees, invalid };
 }
 
 function readEmployeeList(body: unknown): PersonioEmployeeListBody {

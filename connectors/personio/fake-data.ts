@@ -129,7 +129,8 @@ export function generateFakeEmployee(seed: number, index: number, referenceDate:
     departmentId: FAKE_DEPARTMENTS[r(14) % FAKE_DEPARTMENTS.length].id,
     officeId: FAKE_OFFICES[r(15) % FAKE_OFFICES.length].id,
     createdAt: `${hireDate < referenceDate ? hireDate : addDays(referenceDate, -20)}T09:00:00+01:00`,
-    lastModifiedAt: `${addDays(referenceDate, -(r(16) % 30))}T12:00:00+01:00`,
+    // Before the reference date: generated data is never "changed since" a sync of today.
+    lastModifiedAt: `${addDays(referenceDate, -1 - (r(16) % 30))}T12:00:00+01:00`,
     custom: {
       [CHILDREN_ATTRIBUTE]: hasChildrenValue ? r(17) % 4 : null,
       [MARITAL_STATUS_ATTRIBUTE]: MARITAL_STATUS_OPTIONS[r(18) % MARITAL_STATUS_OPTIONS.length],

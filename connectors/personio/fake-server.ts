@@ -1,6 +1,7 @@
 // A local stand-in for Personio API v1 (tests, demos, benchmarks), following the published spec:
 // POST /v1/auth issues a bearer token; GET /v1/company/employees pages with limit (default 50,
-// capped at 100) and offset and returns every status; GET /v1/company/employees/attributes lists
+// capped at 100) and offset and returns every status, or with updated_since every employee changed
+// since then in one answer (limit and offset ignored); GET /v1/company/employees/attributes lists
 // standard and custom attributes. Errors use Personio's {success:false, error:{code, message}}.
 // Throttled answers are 429 without Retry-After, as Personio documents none.
 import { startFakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http-server';
@@ -107,6 +108,15 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
     const projection = only.length ? new Set(only) : null;
     const custom = state.attributeDefinitions();
 
+    const updatedSince = params.get('updated_since');
+    if (updatedSince !== null) {
+      // Personio ignores limit and offset with updated_since and answers every changed employee.
+      const since = parseUpdatedSince(updatedSince);
+      if (!since) return personioError(400, 'The updated_since parameter must be a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:mm:ss).');
+      const data = state.changedSince(since).map((e) => renderEmployee(e, custom, projection));
+      return { status: 200, body: { success: true, metadata: { total_elements: data.length, current_page: 0, total_pages: 1 }, offset: 0, limit: data.length, data } };
+    }
+
     const email = params.get('email');
     if (email) {
       const match = state.findByEmail(email);
@@ -179,4 +189,12 @@ function bearerToken(req: FakeRequest): string | null {
   const header = req.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match ? match[1] : null;
+}
+
+/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm:ss` (read as UTC; an explicit offset is honoured). */
+function parseUpdatedSince(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$/.test(value)) return null;
+  const withZone = value.length === 10 ? `${value}T00:00:00Z` : /(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}Z`;
+  const at = new Date(withZone);
+  return Number.isNaN(at.getTime()) ? null : at;
 }

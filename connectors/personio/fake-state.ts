@@ -84,6 +84,18 @@ export class FakePersonioState {
     });
   }
 
+  /**
+   * Employees modified at or after `since`, in listing order (`updated_since`). Generated employees
+   * were all last modified before the reference date, so a recent `since` only looks at edited ones.
+   */
+  changedSince(since: Date): FakePersonioEmployee[] {
+    const isChanged = (e: FakePersonioEmployee) => Date.parse(e.lastModifiedAt) >= since.getTime();
+    if (since.getTime() >= Date.parse(`${this.referenceDate}T00:00:00Z`)) {
+      return [...this.edited.values()].filter((e) => !this.removed.has(e.id) && isChanged(e)).sort((a, b) => a.id - b.id);
+    }
+    return this.order.filter((entry) => entry > 0).map((id) => this.getEmployee(id)!).filter(isChanged);
+  }
+
   findByEmail(email: string): FakePersonioEmployee | undefined {
     const wanted = email.toLowerCase();
     for (const entry of this.order) {
@@ -112,6 +124,7 @@ export class FakePersonioState {
       ...input,
       id,
       custom: { ...template.custom, ...input.custom },
+      lastModifiedAt: personioTimestamp(new Date()),
     };
     this.edited.set(id, employee);
     this.order.push(id);
@@ -125,7 +138,7 @@ export class FakePersonioState {
       ...changes,
       id,
       custom: { ...current.custom, ...changes.custom },
-      lastModifiedAt: `${this.referenceDate}T12:00:00+01:00`,
+      lastModifiedAt: personioTimestamp(new Date()),
     };
     this.edited.set(id, employee);
     return employee;
@@ -213,4 +226,9 @@ export class FakePersonioState {
     if (!employee) throw new Error(`The fake Personio has no employee ${id}`);
     return employee;
   }
+}
+
+/** Personio's timestamp form, e.g. 2026-11-27T10:15:00+00:00. */
+function personioTimestamp(at: Date): string {
+  return `${at.toISOString().slice(0, 19)}+00:00`;
 }

@@ -210,6 +210,30 @@ describe('Personio connector', () => {
     expect(byId.has(String(c.id))).toBe(false);
   });
 
+  it('lists only the employees changed since an instant, all in one request (updated_since ignores paging)', async () => {
+    const server = await startFake({ employeeCount: 300 });
+    const connector = connectorFor(server);
+    await connector.checkCredentials();
+    const before = new Date(Date.now() - 1000);
+    const [a, b] = server.state.listEmployees();
+    server.state.editEmployee(a.id, { lastName: 'Umbenannt' });
+    server.state.terminateEmployee(b.id, '2025-07-31');
+    const hired = server.state.addEmployee({ firstName: 'Greta', lastName: 'Neu', email: 'greta.neu@nordwind-demo.example' });
+    const requestsBefore = server.state.requestCounts.employees;
+
+    const page = await connector.fetchChangedEmployeePage!(before, null);
+
+    expect(server.state.requestCounts.employees - requestsBefore).toBe(1);
+    expect(page.nextCursor).toBeNull();
+    expect(page.employees.map((e) => e.remoteId)).toEqual([a.id, b.id, hired.id].map(String));
+    expect(page.employees[0]!.lastName).toBe('Umbenannt');
+    expect(page.employees[1]!.leavingDate).toBe('2025-07-31');
+    // Nothing changed since now: an empty answer, still one request.
+    expect((await connector.fetchChangedEmployeePage!(new Date(Date.now() + 1000), null)).employees).toEqual([]);
+    // From long ago: everyone, more than the 100 a page holds.
+    expect((await connector.fetchChangedEmployeePage!(new Date('2020-01-01T00:00:00Z'), null)).employees).toHaveLength(301);
+  });
+
   it('fails loudly instead of reading an unexpected answer as an empty listing', async () => {
     const server = await startFake({ employeeCount: 10, failNextRequests: [{ status: 200, body: { success: true } }] });
     await expect(connectorFor(server).fetchEmployeePage(null)).rejects.toBeInstanceOf(HrSystemResponseError);

@@ -30,7 +30,8 @@ describe('admin changes and the sync', () => {
     await personio.close();
   });
 
-  const sync = async () => waitForSyncRun(database.db, (await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/sync`, headers: bearer(key) })).json().syncRunId);
+  // Complete listings: the deleted employee must be listed again for the test to mean anything.
+  const sync = async () => waitForSyncRun(database.db, (await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/sync?listing=FULL`, headers: bearer(key) })).json().syncRunId);
   const activeWithoutDate = () => database.db.employee.findMany({ where: { integrationId, status: 'ACTIVE', leavingDate: null } });
 
   it('does not import an employee again after the admin deleted them for good', async () => {

@@ -40,14 +40,26 @@ describe('npm run bench (smoke: a few hundred employees, a few companies, 1 s of
     expect(written.sizes).toHaveLength(1);
     const size = written.sizes[0]!;
     expect(size.employees).toBe(300);
-    for (const sync of [size.fullSync, size.resyncNoChange, size.resyncChanged]) {
+    for (const sync of [size.fullSync, size.resyncNoChange, size.resyncNoChangeComplete, size.resyncChanged]) {
       expect(sync.wallMs).toBeGreaterThan(0);
       expect(sync.employeesPerSecond).toBeGreaterThan(0);
       expect(sync.workerPeakRssMb).toBeGreaterThan(0);
       expect(sync.run.status).toBe('SUCCEEDED');
-      expect(sync.run.countRead).toBe(300);
     }
+    // First and daily syncs list everyone; the resyncs in between read only what changed.
+    expect([size.fullSync, size.resyncNoChange, size.resyncNoChangeComplete, size.resyncChanged].map((s) => [s.run.listing, s.run.countRead])).toEqual([
+      ['FULL', 300],
+      ['CHANGES', 0],
+      ['FULL', 300],
+      ['CHANGES', 3],
+    ]);
     expect(size.fullSync.run.countCreated).toBe(300);
+    // The leavers' lifecycles were handed off after the listing, every one of them.
+    const handoff = size.fullSync.leavingHandoff!;
+    expect(handoff.counts.started).toBeGreaterThan(0);
+    expect(handoff.counts.started).toBe(handoff.leavingPlannedInDatabase);
+    expect(handoff.stillPending).toBe(0);
+    expect(handoff.afterSyncMs).toBeGreaterThanOrEqual(0);
     expect(size.fullSync.rowsWritten.rowsWithNewVersion).toBe(300);
     // Three full pages, then the empty one that tells the listing has ended (as the connector reads it).
     expect(size.floor.fetchPages).toBe(4);
@@ -60,7 +72,8 @@ describe('npm run bench (smoke: a few hundred employees, a few companies, 1 s of
   it('holds the invariants: a no-change resync writes nothing, a changed one exactly the changes', () => {
     const size = written.sizes[0]!;
     expect(size.resyncNoChange.rowsWritten.rowsWithNewVersion).toBe(0);
-    expect(size.resyncNoChange.run.countUnchanged).toBe(300);
+    expect(size.resyncNoChangeComplete.rowsWritten.rowsWithNewVersion).toBe(0);
+    expect(size.resyncNoChangeComplete.run.countUnchanged).toBe(300);
     expect(size.resyncChanged.changed).toBe(3);
     expect(size.resyncChanged.rowsWritten.rowsWithNewVersion).toBe(3);
     expect(size.resyncChanged.run.countUpdated).toBe(3);

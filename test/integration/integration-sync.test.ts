@@ -34,8 +34,8 @@ describe('connecting Personio and keeping employees in sync', () => {
 
   const credentials = () => ({ clientId: FAKE_PERSONIO_CLIENT_ID, clientSecret: FAKE_PERSONIO_CLIENT_SECRET, baseUrl: personio.url });
 
-  async function syncNow(): Promise<string> {
-    const res = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/sync`, headers: auth() });
+  async function syncNow(listing: 'AUTO' | 'FULL' = 'AUTO'): Promise<string> {
+    const res = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/sync?listing=${listing}`, headers: auth() });
     expect(res.statusCode).toBe(202);
     return res.json().syncRunId;
   }
@@ -186,12 +186,19 @@ describe('connecting Personio and keeping employees in sync', () => {
     expect(listed.json().items.length).toBe(Math.min(100, before));
   });
 
-  it('writes nothing when nothing changed', async () => {
+  it('writes nothing when nothing changed: one request for the changes, or a complete listing on request', async () => {
     const before = await database.db.employee.findMany({ where: { integrationId }, select: { id: true, updatedAt: true } });
-    const run = await waitForSyncRun(database.db, await syncNow());
-    expect(run).toMatchObject({ status: 'SUCCEEDED', countCreated: 0, countUpdated: 0, countUnchanged: before.length, countRemoved: 0 });
+    const requests = personio.state.requestCounts.employees;
+    const changes = await waitForSyncRun(database.db, await syncNow());
+    expect(changes).toMatchObject({ status: 'SUCCEEDED', listing: 'CHANGES', countRead: 0, countCreated: 0, countUpdated: 0, countRemoved: 0 });
+    expect(personio.state.requestCounts.employees - requests).toBe(1);
+
+    const full = await waitForSyncRun(database.db, await syncNow('FULL'));
+    expect(full).toMatchObject({ status: 'SUCCEEDED', listing: 'FULL', countRead: 180, countCreated: 0, countUpdated: 0, countUnchanged: before.length, countRemoved: 0 });
     const after = await database.db.employee.findMany({ where: { integrationId }, select: { id: true, updatedAt: true } });
     expect(after).toEqual(expect.arrayContaining(before));
+    const view = (await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}/syncs?limit=2`, headers: auth() })).json();
+    expect(view.items.map((r: { listing: string }) => r.listing)).toEqual(['FULL', 'CHANGES']);
   });
 
   it('applies edits, hires and leaving dates on the next sync', async () => {
@@ -203,8 +210,9 @@ describe('connecting Personio and keeping employees in sync', () => {
     personio.state.terminateEmployee(leaving.id, leavingDate);
     const hire = personio.state.addEmployee({ subcompanyId: keptEntity.id, firstName: 'Neu', lastName: 'Hire', email: 'neu.hire@nordwind.example', status: 'active', terminationDate: null });
 
+    // A change listing: only the three changed employees are read.
     const run = await waitForSyncRun(database.db, await syncNow());
-    expect(run).toMatchObject({ status: 'SUCCEEDED', countCreated: 1, countUpdated: 2 });
+    expect(run).toMatchObject({ status: 'SUCCEEDED', listing: 'CHANGES', countRead: 3, countCreated: 1, countUpdated: 2 });
     const byRemote = async (id: number) => database.db.employee.findUniqueOrThrow({ where: { integrationId_remoteId: { integrationId, remoteId: String(id) } } });
     expect((await byRemote(edited.id)).lastName).toBe('Renamed');
     const leaver = await byRemote(leaving.id);
@@ -248,8 +256,10 @@ describe('connecting Personio and keeping employees in sync', () => {
     const stored = await database.db.employee.findMany({ where: { integrationId, removedAt: null, status: { not: 'LEFT' } } });
     const toRemove = stored.slice(0, Math.ceil(stored.length * 0.3));
     for (const e of toRemove) personio.state.removeEmployee(Number(e.remoteId));
+    // A change listing cannot see removals; nothing is removed by it.
+    expect(await waitForSyncRun(database.db, await syncNow())).toMatchObject({ status: 'SUCCEEDED', listing: 'CHANGES', countRemoved: 0 });
 
-    const run = await waitForSyncRun(database.db, await syncNow());
+    const run = await waitForSyncRun(database.db, await syncNow('FULL'));
     expect(run.status).toBe('NEEDS_REVIEW');
     expect(run.warnings.join(' ')).toMatch(new RegExp(`${toRemove.length} of \\d+ active employees are missing`));
     expect(await database.db.employee.count({ where: { integrationId, removedAt: { not: null } } })).toBe(0);
@@ -270,7 +280,8 @@ describe('connecting Personio and keeping employees in sync', () => {
 
   it('warns when a selected field is empty for everyone (silent partial data)', async () => {
     for (const e of personio.state.listEmployees()) personio.state.editEmployee(e.id, { hireDate: null as never });
-    const run = await waitForSyncRun(database.db, await syncNow());
+    // "Empty for everyone" is judged on a complete listing only.
+    const run = await waitForSyncRun(database.db, await syncNow('FULL'));
     expect(run.warnings.join('\n')).toMatch(/"hireDate".*empty for all/);
     const view = (await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}`, headers: auth() })).json();
     expect(view.lastSync.warnings.join('\n')).toMatch(/hireDate/);

@@ -139,14 +139,23 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       let batch: IncomingEmployee[] = [];
       let committed: SyncProgress = resumedFrom ?? { cursor: null, counts: zeroCounts(), pages: 0, listing };
 
-      const commit = async () => {
+      // One batch is written while the next is read, mapped and planned: PostgreSQL's share of the
+      // work overlaps ours. Batches still commit one after the other, in listing order, and the
+      // heartbeat only names a cursor whose batch has committed.
+      let writing: Promise<void> | null = null;
+      const commit = async (cursorAfter: string | null) => {
         const plan = planBatch(state, batch);
         batch = [];
         deferred.push(...plan.deferred);
-        const written = await writeEmployeeBatch(deps, batchContext, plan.toCreate, plan.toUpdate);
-        counts.created += written.created;
-        counts.updated += written.updated;
+        counts.created += plan.toCreate.length;
+        counts.updated += plan.toUpdate.length;
         counts.unchanged += plan.unchanged;
+        const progress: SyncProgress = { cursor: cursorAfter, counts: { ...counts }, pages, listing };
+        if (writing) await writing;
+        writing = writeEmployeeBatch(deps, batchContext, plan.toCreate, plan.toUpdate).then(() => {
+          committed = progress;
+        });
+        writing.catch(() => undefined); // awaited (and thrown) by the next commit or after the listing
       };
 
       // The next page is requested as soon as the current one has arrived, so the HR system's answer
@@ -194,13 +203,11 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
           batch.push(withContentHash(mapped.employee));
         }
         cursor = page.nextCursor;
-        if (batch.length >= BATCH_SIZE || cursor === null) {
-          await commit();
-          committed = { cursor, counts: { ...counts }, pages, listing };
-        }
+        if (batch.length >= BATCH_SIZE || cursor === null) await commit(cursor);
         ctx.heartbeat(committed);
         if (cursor === null) break;
       }
+      await writing;
 
       const late = resolveDeferred(state, deferred);
       const lateWritten = await writeEmployeeBatch(deps, batchContext, late.toCreate, late.toUpdate);

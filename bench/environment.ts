@@ -164,6 +164,13 @@ function workerDiagnosisEnv(): Record<string, string> {
  */
 function workerNodeArgs(): string[] {
   const dir = process.env.BENCH_WORKER_CPU_PROFILE_DIR;
-  const extra = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const given = process.env.BENCH_WORKER_NODE_ARGS;
+  const extra = given === undefined ? productWorkerNodeFlags() : given.split(' ').filter(Boolean);
   return [...(dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : []), ...extra];
+}
+
+/** The Node flags `npm run worker` starts the product's worker with (its heap limit), read from package.json. */
+export function productWorkerNodeFlags(): string[] {
+  const packageJson = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return packageJson.scripts.worker!.split(' ').filter((token) => /^--max-(old|semi)-space-size=\d+$/.test(token));
 }

@@ -8,7 +8,9 @@ import { leavingWorkflowId } from '../workflows/ids';
 
 /** Events up to the armed timer: started, task scheduled/started/completed, timer started. */
 const ARMED_HISTORY_LENGTH = 5;
-const LAST_HANDED_OVER_CHECKED = 20;
+const LAST_HANDED_OVER_CHECKED = 5;
+/** Polling costs the Temporal server CPU too: not more often than this. */
+const POLL_MS = 500;
 
 /**
  * Resolves with the instant the lifecycles handed over last had armed their timers; before resolving
@@ -21,7 +23,7 @@ export async function waitUntilLifecyclesArmed(client: Client, taskQueue: string
   const waitFor = async (done: () => Promise<boolean>, what: string) => {
     while (!(await done())) {
       if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, POLL_MS));
     }
   };
   await waitFor(() => allArmed(client, lastHanded), 'lifecycles armed');

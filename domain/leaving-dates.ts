@@ -48,11 +48,16 @@ export function nextMonth(month: YearMonth): YearMonth {
   return m === 12 ? `${pad(year + 1, 4)}-01` : `${pad(year, 4)}-${pad(m + 1)}`;
 }
 
+/** Zones already found valid: building an Intl.DateTimeFormat costs far more than the date maths (a sync checks one per leaver). */
+const knownTimeZones = new Set<string>();
+
 /** True when `tz` is an IANA time-zone name the runtime knows ('Europe/Berlin', 'UTC'; not '+01:00'). */
 export function isValidTimeZone(tz: unknown): tz is string {
   if (typeof tz !== 'string' || tz.length === 0 || /^[+-]/.test(tz)) return false;
+  if (knownTimeZones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    knownTimeZones.add(tz);
     return true;
   } catch {
     return false;
@@ -191,8 +196,18 @@ export function lastWorkingMonth(leavingDate: IsoDate, firstSeenAt: Date, timeZo
  * `timeZone`, as a UTC instant (Europe/Berlin '2026-10' → 2026-10-31T23:00:00Z).
  */
 export function benefitsEndInstant(lastWorkingMonth: YearMonth, timeZone: string = DEFAULT_TIME_ZONE): Date {
-  return monthStartInstant(nextMonth(lastWorkingMonth), timeZone);
+  // A sync plans thousands of leavings over a handful of months: each (month, zone) is worked out once.
+  const key = `${lastWorkingMonth} ${timeZone}`;
+  let instantMs = monthEnds.get(key);
+  if (instantMs === undefined) {
+    instantMs = monthStartInstant(nextMonth(lastWorkingMonth), timeZone).getTime();
+    if (monthEnds.size >= MONTH_END_CACHE_SIZE) monthEnds.clear();
+    monthEnds.set(key, instantMs);
+  }
+  return new Date(instantMs);
 }
+const MONTH_END_CACHE_SIZE = 10_000;
+const monthEnds = new Map<string, number>();
 
 export interface LeavingPlan {
   lastWorkingMonth: YearMonth;

@@ -2,8 +2,9 @@
 //   RECORD_HISTORIES=1 npx jest test/integration/record-histories.test.ts
 // then commit test/replay-histories/*.json. Re-record only for a deliberate, patched() change.
 import { currentMonth } from '../../domain/leaving-dates';
-import { planOrRescheduleLeaving, terminateLeavingNow, withdrawLeavingIfRunning } from '../../infra/leaving-lifecycle-client';
-import { leavingWorkflowId } from '../../workflows/ids';
+import { pendingLeavingHandoffOnCreate } from '../../activities/leaving-handoff';
+import { handOverRecordedPlan, planOrRescheduleLeaving, requestLeavingHandoff, terminateLeavingNow, withdrawLeavingIfRunning } from '../../infra/leaving-lifecycle-client';
+import { leavingHandoffWorkflowId, leavingWorkflowId } from '../../workflows/ids';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { seedCompany, seedEmployee } from '../support/lifecycle-fixtures';
 import { recordHistory } from '../support/replay-histories';
@@ -80,6 +81,27 @@ describeWhenRecording('record workflow histories for the replay test', () => {
     await handle.result();
     await recordHistory(temporal.client, 'leavingLifecycleWorkflow--continued-as-new', leavingWorkflowId(e.employeeId), firstRunId);
     await recordHistory(temporal.client, 'leavingLifecycleWorkflow--after-continue-as-new', leavingWorkflowId(e.employeeId), (await handle.describe()).runId);
+  });
+
+  it('leavingLifecycleWorkflow: handed off by a sync (recorded plan), moved by the next one, left', async () => {
+    const e = await employee();
+    await handOverRecordedPlan(target(), e, { benefitsEndAt: inMs(60_000), lastWorkingMonth: month() });
+    await handOverRecordedPlan(target(), e, { benefitsEndAt: inMs(3000), lastWorkingMonth: month() });
+    await temporal.client.workflow.getHandle(leavingWorkflowId(e.employeeId)).result();
+    await recordHistory(temporal.client, 'leavingLifecycleWorkflow--handed-off', leavingWorkflowId(e.employeeId));
+  });
+
+  it('leavingHandoffWorkflow: drains the pending leavers of a company', async () => {
+    const company = await seedCompany(database.db);
+    const employees = await Promise.all([1, 2, 3].map(() => seedEmployee(database.db, company)));
+    const benefitsEndAt = new Date(Date.now() + 30 * 86_400_000);
+    for (const e of employees) {
+      await database.db.employee.update({ where: { id: e.employeeId }, data: { status: 'LEAVING_PLANNED', lastWorkingMonth: month(), benefitsEndAt, ...pendingLeavingHandoffOnCreate } });
+    }
+    await requestLeavingHandoff(target(), company.companyId);
+    await temporal.client.workflow.getHandle(leavingHandoffWorkflowId(company.companyId)).result();
+    await recordHistory(temporal.client, 'leavingHandoffWorkflow--drained', leavingHandoffWorkflowId(company.companyId));
+    for (const e of employees) await temporal.client.workflow.getHandle(leavingWorkflowId(e.employeeId)).terminate('recorded');
   });
 
   it('reconcileSchedulesWorkflow', async () => {

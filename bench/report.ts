@@ -68,6 +68,7 @@ export function formatResults(r: BenchResults): string {
     rows.push(['  activation requests took', seconds(m.activationRequestsMs)]);
     rows.push(['  run statuses', Object.entries(m.statuses).map(([k, v]) => `${k} ${v}`).join(', ')]);
     rows.push(['  overlapping syncs', String(m.overlaps)]);
+    rows.push(['  their leavers handed off, all done after', m.allHandoffsMs === null ? `${count(m.leavers)}, not drained` : `${count(m.leavers)}, ${seconds(m.allHandoffsMs)}`]);
     rows.push(['  worker peak RSS', mb(m.workerPeakRssMb)]);
     rows.push(['  CPU s: worker/postgres/temporal/fake', cpuLine(m.cpuSeconds)]);
   }

@@ -28,6 +28,22 @@ export interface ManyIntegrationsResult {
   /** CPU seconds per process from the first activation to the last finished sync. */
   cpuSeconds: Record<string, number>;
   employeesWritten: number;
+  /** The leavers of these first syncs, whose lifecycles the companies' handoffs started after the syncs. */
+  leavers: number;
+  /** First activation request sent → every handoff drained (nothing pending, no handoff workflow running). */
+  allHandoffsMs: number | null;
+}
+
+/** Until nothing of these integrations is pending and no handoff workflow runs; the instant it was so, or null on timeout. */
+async function waitForHandoffs(env: BenchEnvironment, integrationIds: string[], timeoutMs: number): Promise<number | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await env.pool.query<{ n: string }>('SELECT count(*) AS n FROM employees WHERE integration_id = ANY($1::uuid[]) AND leaving_handoff_pending', [integrationIds]);
+    const running = await env.temporal.workflow.count(`WorkflowType = "leavingHandoffWorkflow" AND ExecutionStatus = "Running"`);
+    if (Number(rows[0]!.n) === 0 && running.count === 0) return Date.now();
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return null;
 }
 
 export async function runManyIntegrations(
@@ -63,6 +79,10 @@ export async function runManyIntegrations(
     }
 
     const integrationIds = tenants.map((t) => t.integrationId);
+    // The handoffs run after the syncs; the next step must not share the machine with them.
+    log(`  waiting for the companies' leaving handoffs …`);
+    const handoffsDoneAt = allDone ? await waitForHandoffs(env, integrationIds, 30 * 60_000) : null;
+    const leavers = await env.pool.query<{ n: string }>(`SELECT count(*) AS n FROM employees WHERE integration_id = ANY($1::uuid[]) AND status = 'LEAVING_PLANNED'`, [integrationIds]);
     const overlaps = await countOverlappingRuns(env.pool, integrationIds);
     const { rows } = await env.pool.query<{ n: string }>('SELECT count(*) AS n FROM employees WHERE integration_id = ANY($1::uuid[])', [integrationIds]);
     // Their Schedules stay as activation made them, but paused: no scheduled sync may disturb the later steps.
@@ -80,6 +100,8 @@ export async function runManyIntegrations(
       workerPeakRssMb,
       cpuSeconds,
       employeesWritten: Number(rows[0]!.n),
+      leavers: Number(leavers.rows[0]!.n),
+      allHandoffsMs: handoffsDoneAt === null ? null : handoffsDoneAt - startedAt,
     };
   } finally {
     await worker.stop();

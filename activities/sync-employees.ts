@@ -15,7 +15,6 @@ import type { ActivityDeps } from './deps';
 import { applyRemovals } from './employee-removals';
 import { writeEmployeeBatch, type BatchContext } from './employee-batch-writer';
 import { FieldCoverage } from './field-coverage';
-import { requestLeavingHandoffIfPending } from './leaving-handoff';
 import { openConnector, toActivityFailure } from './hr-connector';
 import type { SyncCounts } from './sync-runs';
 
@@ -237,7 +236,6 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       await recordListing(deps, input, listing, { configHash, listedEveryone });
       if (removal.removalBlocked) {
         await deps.db.syncRun.update({ where: { id: input.syncRunId }, data: { pendingRemovalIds: removal.missing } });
-        await requestLeavingHandoffIfPending(deps, integration.companyId);
         warnings.push(removal.explanation ?? 'Removing employees waits for an admin.');
         return { status: 'NEEDS_REVIEW', counts, warnings };
       }
@@ -248,8 +246,6 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
         timeZone: integration.company.timezone,
         now: batchContext.now,
       });
-      // The lifecycles learn of this sync's leaving changes after the listing, from the outbox.
-      await requestLeavingHandoffIfPending(deps, integration.companyId);
       return { status: 'SUCCEEDED', counts, warnings };
     },
   };

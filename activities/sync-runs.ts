@@ -3,6 +3,7 @@
 // records itself as SKIPPED and asks for one follow-up run instead.
 import { Prisma } from '../generated/prisma/client';
 import type { ActivityDeps } from './deps';
+import { requestLeavingHandoffIfPending } from './leaving-handoff';
 
 export type SyncTriggerName = 'SCHEDULE' | 'MANUAL' | 'ACTIVATION';
 
@@ -90,6 +91,12 @@ export function createSyncRunActivities(deps: ActivityDeps) {
         }
       }
       throw new Error('Could not claim the sync of this integration after 3 attempts');
+    },
+
+    /** Starts the company's leaving handoff when the sync left leaving changes pending; true when it did. */
+    async requestLeavingHandoff(input: { integrationId: string }): Promise<{ requested: boolean }> {
+      const integration = await deps.db.integration.findUniqueOrThrow({ where: { id: input.integrationId }, select: { companyId: true } });
+      return { requested: await requestLeavingHandoffIfPending(deps, integration.companyId) };
     },
 
     /** Records the outcome; returns whether a follow-up run was requested meanwhile (and clears it). */

@@ -42,6 +42,7 @@ export function presentIntegration(i: Integration, lastSync: SyncRun | null, nex
     lastError: i.lastError,
     lastSync: lastSync ? presentSyncRun(lastSync) : null,
     nextScheduledSyncAt: iso(nextScheduledSyncAt),
+    lastCompleteListingAt: iso(i.lastFullListingAt),
     createdAt: i.createdAt.toISOString(),
     activatedAt: iso(i.activatedAt),
     disconnectedAt: iso(i.disconnectedAt),

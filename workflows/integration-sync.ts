@@ -60,6 +60,7 @@ export async function integrationSyncWorkflow(input: IntegrationSyncInput): Prom
     }
     const failure = failureText(err);
     const { followUp } = await bookkeeping.finishSyncRun({ syncRunId, status: 'FAILED', error: failure.message, errorType: failure.type });
+    await bookkeeping.requestLeavingHandoff({ integrationId: input.integrationId }); // batches committed before the failure
     if (followUp) await continueAsNew<typeof integrationSyncWorkflow>({ integrationId: input.integrationId, trigger: 'MANUAL' });
     return { syncRunId, status: 'FAILED' };
   }
@@ -69,6 +70,10 @@ export async function integrationSyncWorkflow(input: IntegrationSyncInput): Prom
     // Invitations stay PENDING and go out with the next sync; the sync itself succeeded.
   }
   const { followUp } = await bookkeeping.finishSyncRun({ syncRunId, status: result.status, counts: result.counts, warnings: result.warnings });
+  // The lifecycles learn of the leaving changes from the outbox, once the run is recorded: their
+  // workflow tasks then never queue ahead of this run's last steps. (Should this request be lost, the
+  // reconciler makes it.)
+  await bookkeeping.requestLeavingHandoff({ integrationId: input.integrationId });
   if (followUp) await continueAsNew<typeof integrationSyncWorkflow>({ integrationId: input.integrationId, trigger: 'MANUAL' });
   return { syncRunId, status: result.status, counts: result.counts };
 }

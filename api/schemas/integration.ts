@@ -53,6 +53,10 @@ export const integration = z.object({
   lastError: z.string().nullable(),
   lastSync: syncRun.nullable(),
   nextScheduledSyncAt: z.string().nullable(),
+  lastCompleteListingAt: z
+    .string()
+    .nullable()
+    .describe('When the last sync that read every employee (and checked removals) began; one runs at least daily'),
   createdAt: z.string(),
   activatedAt: z.string().nullable(),
   disconnectedAt: z.string().nullable(),

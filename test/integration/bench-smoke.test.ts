@@ -40,6 +40,8 @@ describe('npm run bench (smoke: a few hundred employees, a few companies, 1 s of
     expect(written.sizes).toHaveLength(1);
     const size = written.sizes[0]!;
     expect(size.employees).toBe(300);
+    expect(size.warmUp.employees).toBe(200);
+    expect(size.warmUp.wallMs).toBeGreaterThan(0);
     for (const sync of [size.fullSync, size.resyncNoChange, size.resyncNoChangeComplete, size.resyncChanged]) {
       expect(sync.wallMs).toBeGreaterThan(0);
       expect(sync.employeesPerSecond).toBeGreaterThan(0);

@@ -151,6 +151,7 @@ describe('connecting Personio and keeping employees in sync', () => {
     expect(view.status).toBe('ACTIVE');
     expect(view.lastSync.counts.created).toBe(inEntity.length);
     expect(view.nextScheduledSyncAt).not.toBeNull();
+    expect(Date.parse(view.lastCompleteListingAt)).toBeLessThanOrEqual(Date.parse(view.lastSync.finishedAt));
   });
 
   it('keeps one Schedule per integration, findable by its ids, following the configured interval', async () => {
@@ -199,6 +200,9 @@ describe('connecting Personio and keeping employees in sync', () => {
     expect(after).toEqual(expect.arrayContaining(before));
     const view = (await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}/syncs?limit=2`, headers: auth() })).json();
     expect(view.items.map((r: { listing: string }) => r.listing)).toEqual(['FULL', 'CHANGES']);
+    const unknown = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/sync?listing=SOMETIMES`, headers: auth() });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toMatch(/listing/);
   });
 
   it('applies edits, hires and leaving dates on the next sync', async () => {

@@ -67,6 +67,45 @@ describe('syncEmployees activity', () => {
     expect(heartbeats.length).toBeGreaterThan(0);
   });
 
+  it('never heartbeats the cursor of a batch whose write failed; the retry resumes after the last committed one', async () => {
+    const { integration, run } = await activeIntegration();
+    // The database drops the second batch's transaction (written while the third batch is prepared).
+    let transactions = 0;
+    const flakyDb = new Proxy(database.db, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop);
+        if (prop !== '$transaction') return typeof value === 'function' ? value.bind(target) : value;
+        return (...args: unknown[]) => {
+          transactions++;
+          if (transactions === 2) return Promise.reject(new Error('connection to the database lost'));
+          return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        };
+      },
+    });
+    const flaky = createSyncEmployeesActivities({
+      db: flakyDb,
+      cipher,
+      temporal: undefined as never,
+      taskQueue: 'unused',
+      mailer: new RecordingMailer(),
+      logger: pino({ level: 'silent' }),
+      connectorContext: { sleep: async () => undefined },
+    });
+    const first = new MockActivityEnvironment();
+    const heartbeats: { cursor: string | null }[] = [];
+    first.on('heartbeat', (d) => heartbeats.push(d as { cursor: string | null }));
+    await expect(first.run(flaky.syncEmployees, { integrationId: integration.id, syncRunId: run.id })).rejects.toThrow(/connection to the database lost/);
+
+    // Only the first batch (employees 1–500) is stored, and no heartbeat ever named a later cursor.
+    expect(await database.db.employee.count({ where: { integrationId: integration.id } })).toBe(500);
+    expect(new Set(heartbeats.map((h) => h.cursor))).toEqual(new Set([null, '500']));
+
+    const retry = new MockActivityEnvironment({ heartbeatDetails: heartbeats.at(-1), attempt: 2 });
+    const resumed: SyncEmployeesResult = await retry.run(activities().syncEmployees, { integrationId: integration.id, syncRunId: run.id });
+    expect(resumed.counts).toMatchObject({ read: 1200, created: 1200 });
+    expect(await database.db.employee.count({ where: { integrationId: integration.id } })).toBe(1200);
+  });
+
   it('retries a rate-limited page and completes the listing', async () => {
     const { integration, run } = await activeIntegration();
     personio.state.failNextRequests({ status: 429 }, { status: 429 });

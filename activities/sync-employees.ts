@@ -21,8 +21,6 @@ import type { SyncCounts } from './sync-runs';
 export interface SyncEmployeesInput {
   integrationId: string;
   syncRunId: string;
-  /** The admin asked for a complete listing. */
-  fullListing?: boolean;
 }
 
 export interface SyncEmployeesResult {
@@ -70,15 +68,14 @@ async function loadExisting(deps: ActivityDeps, companyId: string, integrationId
 }
 
 function decideNewListing(
-  input: SyncEmployeesInput,
-  integration: { changesSince: Date | null; lastFullListingAt: Date | null; listingConfigHash: string | null },
+  integration: { changesSince: Date | null; lastFullListingAt: Date | null; listingConfigHash: string | null; fullListingRequestedAt: Date | null },
   configHash: string,
   supportsChanges: boolean,
   now: Date,
 ): ResumableListing {
   const decision = decideListing({
     supportsChanges,
-    fullRequested: input.fullListing === true,
+    fullRequested: integration.fullListingRequestedAt !== null,
     changesSince: integration.changesSince,
     lastFullListingAt: integration.lastFullListingAt,
     configHash,
@@ -88,14 +85,24 @@ function decideNewListing(
   return { mode: decision.mode, since: decision.mode === 'CHANGES' ? decision.since.toISOString() : null, startedAt: now.toISOString() };
 }
 
-/** The run's listing, and from when the next change listing reads (a complete one also resets the daily clock). */
-async function recordListing(deps: ActivityDeps, input: SyncEmployeesInput, listing: ResumableListing, done: { configHash: string; listedEveryone: boolean }): Promise<void> {
-  const startedAt = new Date(listing.startedAt);
+/** Which listing the run makes, visible while it runs. */
+async function recordListingMode(deps: ActivityDeps, input: SyncEmployeesInput, listing: ResumableListing): Promise<void> {
   await deps.db.syncRun.update({ where: { id: input.syncRunId }, data: { listing: listing.mode } });
+}
+
+/**
+ * After the listing: from when the next change listing reads; a complete one also resets the daily
+ * clock and answers the admin's requests made before it began.
+ */
+async function recordListingDone(deps: ActivityDeps, input: SyncEmployeesInput, listing: ResumableListing, done: { configHash: string; listedEveryone: boolean }): Promise<void> {
+  const startedAt = new Date(listing.startedAt);
   await deps.db.integration.update({
     where: { id: input.integrationId },
     data: { changesSince: startedAt, listingConfigHash: done.configHash, ...(done.listedEveryone ? { lastFullListingAt: startedAt } : {}) },
   });
+  if (done.listedEveryone) {
+    await deps.db.integration.updateMany({ where: { id: input.integrationId, fullListingRequestedAt: { lte: startedAt } }, data: { fullListingRequestedAt: null } });
+  }
 }
 
 export function createSyncEmployeesActivities(deps: ActivityDeps) {
@@ -114,7 +121,8 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       const now = deps.now?.() ?? new Date();
       const listing: ResumableListing = resumedFrom
         ? (resumedFrom.listing ?? { mode: 'FULL', since: null, startedAt: now.toISOString() }) // progress of a version that only listed completely
-        : decideNewListing(input, integration, configHash, Boolean(connector.fetchChangedEmployeePage), now);
+        : decideNewListing(integration, configHash, Boolean(connector.fetchChangedEmployeePage), now);
+      await recordListingMode(deps, input, listing);
       const fetchPage = (cursor: string | null): Promise<EmployeePage> =>
         listing.mode === 'CHANGES' && connector.fetchChangedEmployeePage ? connector.fetchChangedEmployeePage(new Date(listing.since!), cursor) : connector.fetchEmployeePage(cursor);
       const existing = await loadExisting(deps, integration.companyId, integration.id);
@@ -233,7 +241,7 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       } else if (listedEveryone) {
         warnings.push(...coverage.warnings(system.name)); // "empty for everyone" needs everyone
       }
-      await recordListing(deps, input, listing, { configHash, listedEveryone });
+      await recordListingDone(deps, input, listing, { configHash, listedEveryone });
       if (removal.removalBlocked) {
         await deps.db.syncRun.update({ where: { id: input.syncRunId }, data: { pendingRemovalIds: removal.missing } });
         warnings.push(removal.explanation ?? 'Removing employees waits for an admin.');

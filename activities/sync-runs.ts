@@ -54,18 +54,17 @@ export function createSyncRunActivities(deps: ActivityDeps) {
       const integration = await deps.db.integration.findUnique({ where: { id: input.integrationId } });
       if (!integration || integration.status === 'DISCONNECTED' || integration.status === 'DRAFT') return { outcome: 'inactive' };
 
+      // The run's record, whether it claims the integration or is skipped.
+      const runRecord = {
+        ...(input.syncRunId ? { id: input.syncRunId } : {}),
+        integrationId: integration.id,
+        companyId: integration.companyId,
+        trigger: input.trigger,
+        workflowId: input.workflowId,
+      };
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
-          const run = await deps.db.syncRun.create({
-            data: {
-              ...(input.syncRunId ? { id: input.syncRunId } : {}),
-              integrationId: integration.id,
-              companyId: integration.companyId,
-              trigger: input.trigger,
-              status: 'RUNNING',
-              workflowId: input.workflowId,
-            },
-          });
+          const run = await deps.db.syncRun.create({ data: { ...runRecord, status: 'RUNNING' } });
           return { outcome: 'claimed', syncRunId: run.id };
         } catch (err) {
           if (!isUniqueViolation(err)) throw err;
@@ -77,12 +76,8 @@ export function createSyncRunActivities(deps: ActivityDeps) {
         if (running) {
           const skipped = await deps.db.syncRun.create({
             data: {
-              ...(input.syncRunId ? { id: input.syncRunId } : {}),
-              integrationId: integration.id,
-              companyId: integration.companyId,
-              trigger: input.trigger,
+              ...runRecord,
               status: 'SKIPPED',
-              workflowId: input.workflowId,
               finishedAt: new Date(),
               warnings: [`Another sync of this integration was running; one follow-up sync runs after it.`],
             },

@@ -3,6 +3,8 @@ import type { Employee, Integration, Invite, SyncRun } from '../generated/prisma
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+const listingOf = (value: string | null): 'FULL' | 'CHANGES' | null => (value === 'FULL' || value === 'CHANGES' ? value : null);
+
 export function presentSyncRun(run: SyncRun) {
   return {
     id: run.id,
@@ -24,7 +26,7 @@ export function presentSyncRun(run: SyncRun) {
     error: run.error,
     pendingRemovals: run.status === 'NEEDS_REVIEW' && !run.confirmedAt ? run.pendingRemovalIds.length : 0,
     confirmedAt: iso(run.confirmedAt),
-    listing: run.listing === 'CHANGES' ? ('CHANGES' as const) : ('FULL' as const),
+    listing: listingOf(run.listing),
   };
 }
 

@@ -6,7 +6,7 @@ export interface FinishedRun {
   id: string;
   status: string;
   /** FULL or CHANGES. */
-  listing: string;
+  listing: string | null;
   startedAt: Date;
   finishedAt: Date;
   countRead: number;

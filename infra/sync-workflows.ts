@@ -9,13 +9,14 @@ export async function startSyncWorkflow(
   taskQueue: string,
   integration: { id: string; companyId: string; hrSystem: string },
   trigger: 'MANUAL' | 'ACTIVATION',
+  /** Only names the run in the UI; the request itself is recorded on the integration. */
   fullListing = false,
 ): Promise<string> {
   const syncRunId = crypto.randomUUID();
   await client.workflow.start('integrationSyncWorkflow', {
     taskQueue,
     workflowId: integrationSyncWorkflowId(integration.id, syncRunId),
-    args: [{ integrationId: integration.id, trigger, syncRunId, ...(fullListing ? { fullListing } : {}) }],
+    args: [{ integrationId: integration.id, trigger, syncRunId }],
     typedSearchAttributes: [
       { key: CompanyIdKey, value: integration.companyId },
       { key: IntegrationIdKey, value: integration.id },

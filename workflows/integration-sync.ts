@@ -10,8 +10,6 @@ export interface IntegrationSyncInput {
   integrationId: string;
   trigger: SyncTriggerName;
   syncRunId?: string;
-  /** Read every employee (and check removals) even where a change listing would do. */
-  fullListing?: boolean;
 }
 
 export interface IntegrationSyncResult {
@@ -51,7 +49,7 @@ export async function integrationSyncWorkflow(input: IntegrationSyncInput): Prom
 
   let result;
   try {
-    result = await listing.syncEmployees({ integrationId: input.integrationId, syncRunId, fullListing: input.fullListing === true });
+    result = await listing.syncEmployees({ integrationId: input.integrationId, syncRunId });
   } catch (err) {
     if (isCancellation(err)) {
       // Disconnect cancels a running sync: record it, even though this workflow is being cancelled.

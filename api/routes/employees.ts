@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { companyOf } from '../auth';
 import type { AppDeps } from '../deps';
-import { decodeCursor, pageOf } from '../pagination';
+import { decodeIdCursor, pageOf } from '../pagination';
 import { presentEmployee, presentInvite } from '../presenters';
 import { errorResponses, idParams, listOf, listQuery } from '../schemas/common';
 import { employee, invite } from '../schemas/employee';
@@ -22,7 +22,7 @@ export function employeeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const { companyId } = companyOf(req);
-        const after = decodeCursor(req.query.cursor);
+        const after = decodeIdCursor(req.query.cursor);
         const rows = await deps.db.employee.findMany({
           where: { companyId, ...(req.query.status ? { status: req.query.status } : {}), ...(after ? { id: { gt: after } } : {}) },
           orderBy: { id: 'asc' },
@@ -47,7 +47,7 @@ export function employeeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       { schema: { tags: ['employees'], summary: "Invitations to the benefits app created for the company's employees", querystring: listQuery, response: { 200: listOf(invite), ...errorResponses } } },
       async (req) => {
         const { companyId } = companyOf(req);
-        const after = decodeCursor(req.query.cursor);
+        const after = decodeIdCursor(req.query.cursor);
         const rows = await deps.db.invite.findMany({ where: { companyId, ...(after ? { id: { gt: after } } : {}) }, orderBy: { id: 'asc' }, take: req.query.limit + 1 });
         const page = pageOf(rows, req.query.limit, (r) => r.id);
         return { items: page.items.map(presentInvite), nextCursor: page.nextCursor };

@@ -8,7 +8,7 @@ import { companyOf } from '../auth';
 import type { AppDeps } from '../deps';
 import { conflict, notFound } from '../errors';
 import { loadIntegrationView } from '../integration-view';
-import { decodeCursor, pageOf } from '../pagination';
+import { decodeInstantIdCursor, instantIdCursor, pageOf } from '../pagination';
 import { presentSyncRun } from '../presenters';
 import { errorResponses, idParams, listOf, listQuery } from '../schemas/common';
 import { integration, syncQuery, syncRun } from '../schemas/integration';
@@ -51,8 +51,9 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const row = await integrationOfCompany(deps.db, companyId, req.params.id);
         if (row.status !== 'ACTIVE' && row.status !== 'ERROR') throw conflict('integration_not_active', `The integration is ${row.status}; activate it first.`);
         const fullListing = req.query.listing === 'FULL';
-        // Also when this request only coalesces into a follow-up of a running sync: the next listing is complete.
-        if (fullListing) await deps.db.integration.update({ where: { id: row.id }, data: { lastFullListingAt: null } });
+        // Remembered on the integration, so it also holds when this request only coalesces into the
+        // follow-up of a running sync; the first complete listing begun after it answers it.
+        if (fullListing) await deps.db.integration.update({ where: { id: row.id }, data: { fullListingRequestedAt: new Date() } });
         const syncRunId = await startSyncWorkflow(deps.temporal, taskQueue, row, 'MANUAL', fullListing);
         return reply.code(202).send({ syncRunId });
       },
@@ -64,17 +65,16 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req) => {
         const { companyId } = companyOf(req);
         await integrationOfCompany(deps.db, companyId, req.params.id);
-        const after = decodeCursor(req.query.cursor);
-        const [startedAt, id] = after?.split('|') ?? [];
+        const after = decodeInstantIdCursor(req.query.cursor);
         const rows = await deps.db.syncRun.findMany({
           where: {
             integrationId: req.params.id,
-            ...(after ? { OR: [{ startedAt: { lt: new Date(startedAt!) } }, { startedAt: new Date(startedAt!), id: { lt: id! } }] } : {}),
+            ...(after ? { OR: [{ startedAt: { lt: after.at } }, { startedAt: after.at, id: { lt: after.id } }] } : {}),
           },
           orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
           take: req.query.limit + 1,
         });
-        const page = pageOf(rows, req.query.limit, (r) => `${r.startedAt.toISOString()}|${r.id}`);
+        const page = pageOf(rows, req.query.limit, (r) => instantIdCursor(r.startedAt, r.id));
         return { items: page.items.map(presentSyncRun), nextCursor: page.nextCursor };
       },
     );

@@ -4,10 +4,13 @@ export const errorBody = z.object({ error: z.string(), message: z.string(), deta
 
 export const idParams = z.object({ id: z.uuid({ message: 'must be a UUID' }) });
 
-export const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().min(1).optional(),
-});
+// Strict: a misspelt filter (?stauts=LEFT) is a 400, not an unfiltered list.
+export const listQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().min(1).optional(),
+  })
+  .strict();
 
 export function listOf<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });

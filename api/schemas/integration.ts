@@ -26,7 +26,10 @@ export const syncRun = z.object({
   confirmedAt: z.string().nullable(),
   listing: z
     .enum(['FULL', 'CHANGES'])
-    .describe('FULL: every employee was read and removals checked; CHANGES: only what the HR system reported as changed since the previous sync'),
+    .nullable()
+    .describe(
+      'FULL: every employee is read (removals are checked unless the run resumed after an interruption, which its warnings say); CHANGES: only what the HR system reports as changed since the previous sync; null: the run never listed (skipped, or failed before)',
+    ),
 });
 
 export const syncQuery = z

@@ -1,4 +1,5 @@
 // Listing employees: status filter, cursor pagination, tenant isolation.
+import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { bearer, createCompany } from '../support/api';
 import type { TestDatabase } from '../support/database';
@@ -68,8 +69,16 @@ describe('GET /v1/employees', () => {
     expect(limit.statusCode).toBe(400);
     expect(limit.json().message).toMatch(/limit/);
     expect((await app.inject({ method: 'GET', url: '/v1/employees?status=GONE', headers: bearer(acme.apiKey) })).statusCode).toBe(400);
+    const misspelt = await app.inject({ method: 'GET', url: '/v1/employees?stauts=LEFT', headers: bearer(acme.apiKey) });
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.json().message).toMatch(/stauts/);
     const cursor = await app.inject({ method: 'GET', url: '/v1/employees?cursor=garbage', headers: bearer(acme.apiKey) });
     expect(cursor.statusCode).toBe(400);
     expect(cursor.json().error).toBe('invalid_cursor');
+    // Id-shaped but no id, and the cursor of the (newest-first) sync history: 400, never a 500.
+    for (const other of ['-'.repeat(36), `2026-11-27T10:00:00.000Z|${crypto.randomUUID()}`]) {
+      const res = await app.inject({ method: 'GET', url: `/v1/employees?cursor=${Buffer.from(other).toString('base64url')}`, headers: bearer(acme.apiKey) });
+      expect([res.statusCode, res.json().error]).toEqual([400, 'invalid_cursor']);
+    }
   });
 });

@@ -1,5 +1,6 @@
 // The setup flow and the sync, end to end through the HTTP API, on real PostgreSQL and a real
 // Temporal dev server, against the Personio fake.
+import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { CHILDREN_ATTRIBUTE, FAKE_SUBCOMPANIES } from '../../connectors/personio/fake-data';
 import { FAKE_PERSONIO_CLIENT_ID, FAKE_PERSONIO_CLIENT_SECRET, startFakePersonio, type RunningFakePersonio } from '../../connectors/personio/fake-server';
@@ -256,6 +257,34 @@ describe('connecting Personio and keeping employees in sync', () => {
     }
   });
 
+  it('a complete listing asked for while a sync runs: the follow-up lists everyone, the last complete listing stays shown until then', async () => {
+    const view = async () => (await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}`, headers: auth() })).json();
+    const lastComplete = (await view()).lastCompleteListingAt as string;
+    personio.state.listingDelayMs = 300; // the change listing below is still running when the request arrives
+    const t0 = new Date();
+    const first = await syncNow();
+    await new Promise((r) => setTimeout(r, 100));
+    const requested = await syncNow('FULL');
+    expect((await view()).lastCompleteListingAt).toBe(lastComplete);
+    for (let waited = 0; (await database.db.syncRun.count({ where: { integrationId, startedAt: { gte: t0 } } })) < 3; waited += 100) {
+      if (waited > 30_000) throw new Error('no follow-up sync');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await waitForIdleIntegration(database.db, integrationId);
+    personio.state.listingDelayMs = 0;
+
+    const runs = await database.db.syncRun.findMany({ where: { integrationId, startedAt: { gte: t0 } }, orderBy: { startedAt: 'asc' } });
+    expect(runs.map((r) => [r.id === first ? 'first' : r.id === requested ? 'requested' : 'follow-up', r.status, r.listing])).toEqual([
+      ['first', 'SUCCEEDED', 'CHANGES'],
+      ['requested', 'SKIPPED', null],
+      ['follow-up', 'SUCCEEDED', 'FULL'],
+    ]);
+    expect(runs[2]!.countRead).toBe(personio.state.listEmployees().length);
+    expect(Date.parse((await view()).lastCompleteListingAt)).toBeGreaterThan(Date.parse(lastComplete));
+    // Answered: the next sync lists changes again.
+    expect(await waitForSyncRun(database.db, await syncNow())).toMatchObject({ listing: 'CHANGES' });
+  });
+
   it('holds back a mass removal for review and applies it after confirmation', async () => {
     const stored = await database.db.employee.findMany({ where: { integrationId, removedAt: null, status: { not: 'LEFT' } } });
     const toRemove = stored.slice(0, Math.ceil(stored.length * 0.3));
@@ -280,6 +309,23 @@ describe('connecting Personio and keeping employees in sync', () => {
     expect(history.json().nextCursor).not.toBeNull();
     const nextPage = await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}/syncs?limit=2&cursor=${history.json().nextCursor}`, headers: auth() });
     expect(nextPage.json().items[0].id).not.toBe(run.id);
+    // An employee-list cursor (a bare id) or a broken instant is not a cursor of this list.
+    for (const other of [crypto.randomUUID(), `9999-99-99T|${crypto.randomUUID()}`]) {
+      const res = await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}/syncs?cursor=${Buffer.from(other).toString('base64url')}`, headers: auth() });
+      expect([res.statusCode, res.json().error]).toEqual([400, 'invalid_cursor']);
+    }
+
+    // One run; confirming again answers the same; a run with nothing held back cannot be confirmed.
+    const one = await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}/syncs/${run.id}`, headers: auth() });
+    expect(one.json()).toMatchObject({ id: run.id, status: 'NEEDS_REVIEW', listing: 'FULL', counts: { removed: toRemove.length } });
+    const again = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/syncs/${run.id}/confirm`, headers: auth() });
+    expect([again.statusCode, again.json().counts.removed]).toEqual([200, toRemove.length]);
+    const succeeded = await database.db.syncRun.findFirstOrThrow({ where: { integrationId, status: 'SUCCEEDED' } });
+    const nothing = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/syncs/${succeeded.id}/confirm`, headers: auth() });
+    expect([nothing.statusCode, nothing.json().error]).toEqual([409, 'nothing_to_confirm']);
+    const malformed = await app.inject({ method: 'GET', url: `/v1/integrations/${integrationId}/syncs/not-a-uuid`, headers: auth() });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().message).toMatch(/syncRunId/);
   });
 
   it('warns when a selected field is empty for everyone (silent partial data)', async () => {

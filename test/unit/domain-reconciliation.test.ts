@@ -1,5 +1,6 @@
 import { withContentHash } from '../../domain/content-hash';
 import type { SyncedEmployee } from '../../domain/employee-mapping';
+import { syncedEmployee } from '../support/synced-employee';
 import {
   markSeen,
   planBatch,
@@ -12,23 +13,7 @@ import {
 } from '../../domain/reconciliation';
 
 function synced(remoteId: string, overrides: Partial<SyncedEmployee> = {}): IncomingEmployee {
-  return withContentHash({
-    remoteId,
-    firstName: `First${remoteId}`,
-    lastName: `Last${remoteId}`,
-    email: `person.${remoteId}@example.com`,
-    status: 'active',
-    personnelNumber: null,
-    employmentType: 'FULL_TIME',
-    hireDate: '2020-01-01',
-    leavingDate: null,
-    gender: null,
-    legalEntity: null,
-    maritalStatus: null,
-    numberOfChildren: null,
-    hrStatus: 'active',
-    ...overrides,
-  });
+  return withContentHash(syncedEmployee(remoteId, overrides));
 }
 
 /** The stored twin of an incoming record (same hash unless overridden). */

@@ -1,23 +1,8 @@
 import { FieldCoverage } from '../../activities/field-coverage';
 import type { SyncedEmployee } from '../../domain/employee-mapping';
+import { syncedEmployee } from '../support/synced-employee';
 
-const person = (overrides: Partial<SyncedEmployee>): SyncedEmployee => ({
-  remoteId: '1',
-  firstName: 'A',
-  lastName: 'B',
-  email: 'a@b.example',
-  status: 'active',
-  hrStatus: 'active',
-  personnelNumber: null,
-  employmentType: null,
-  hireDate: '2020-01-01',
-  leavingDate: null,
-  gender: null,
-  legalEntity: null,
-  maritalStatus: null,
-  numberOfChildren: null,
-  ...overrides,
-});
+const person = (overrides: Partial<SyncedEmployee>): SyncedEmployee => syncedEmployee(overrides.remoteId ?? '1', overrides);
 
 describe('silent partial data warnings', () => {
   it('names a selected field that was empty for every employee', () => {

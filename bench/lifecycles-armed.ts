@@ -11,11 +11,13 @@ const ARMED_HISTORY_LENGTH = 5;
 const LAST_HANDED_OVER_CHECKED = 5;
 /** Polling costs the Temporal server CPU too: not more often than this. */
 const POLL_MS = 500;
+const BACKLOG_WAIT_MS = 15_000;
 
 /**
  * Resolves with the instant the lifecycles handed over last had armed their timers; before resolving
  * it also waits for the workflow-task backlog to read 0 (a server statistic refreshed every few
- * seconds, so it is not the clock), so the next measurement starts on a quiet machine.
+ * seconds, so it is not the clock), so the next measurement starts on a quiet machine. The statistic
+ * is approximate and can stay above 0 on a busy server: after BACKLOG_WAIT_MS it is not waited for.
  */
 export async function waitUntilLifecyclesArmed(client: Client, taskQueue: string, employeeIds: readonly string[], timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
@@ -28,7 +30,8 @@ export async function waitUntilLifecyclesArmed(client: Client, taskQueue: string
   };
   await waitFor(() => allArmed(client, lastHanded), 'lifecycles armed');
   const armedAt = Date.now();
-  await waitFor(async () => (await workflowTaskBacklog(client, taskQueue)) === 0, 'an empty workflow-task backlog');
+  const backlogDeadline = Date.now() + BACKLOG_WAIT_MS;
+  while (Date.now() < backlogDeadline && (await workflowTaskBacklog(client, taskQueue)) > 0) await new Promise((r) => setTimeout(r, POLL_MS));
   return armedAt;
 }
 

@@ -39,7 +39,8 @@ async function waitForHandoffs(env: BenchEnvironment, integrationIds: string[], 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const { rows } = await env.pool.query<{ n: string }>('SELECT count(*) AS n FROM employees WHERE integration_id = ANY($1::uuid[]) AND leaving_handoff_pending', [integrationIds]);
-    const running = await env.temporal.workflow.count(`WorkflowType = "leavingHandoffWorkflow" AND ExecutionStatus = "Running"`);
+    // This bench's own task queue: the smoke test shares its Temporal server with other tests.
+    const running = await env.temporal.workflow.count(`WorkflowType = "leavingHandoffWorkflow" AND ExecutionStatus = "Running" AND TaskQueue = "${env.taskQueue}"`);
     if (Number(rows[0]!.n) === 0 && running.count === 0) return Date.now();
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { freePort } from './ports';
 
 export interface DevServerOptions {
   cliPath: string;
@@ -27,7 +28,9 @@ export interface RunningDevServer {
 
 export async function startTemporalDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   const ip = options.ip ?? '127.0.0.1';
-  const args = ['server', 'start-dev', '--ip', ip, '--port', String(options.port), '--namespace', options.namespace, '--log-level', 'warn'];
+  // The HTTP API port would default to port + 1000, which nobody checked was free: choose a free one.
+  const httpPort = await freePort();
+  const args = ['server', 'start-dev', '--ip', ip, '--port', String(options.port), '--http-port', String(httpPort), '--namespace', options.namespace, '--log-level', 'warn'];
   if (options.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
@@ -38,8 +41,10 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
 
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
+  let firstOutput = ''; // a Go panic names its cause first, before a long stack
   const collect = (chunk: Buffer) => {
     const text = chunk.toString();
+    if (firstOutput.length < 1000) firstOutput += text.slice(0, 1000 - firstOutput.length);
     output.push(text);
     if (output.length > 50) output.shift();
     for (const line of text.split('\n')) if (line.trim()) options.log?.(line);
@@ -57,7 +62,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   const address = `${ip}:${options.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (exited !== null) throw new Error(`Temporal dev server exited with code ${exited} during start-up:\n${output.join('').slice(-2000)}`);
+    if (exited !== null) throw new Error(`Temporal dev server exited with code ${exited} during start-up:\n${firstOutput}\n…\n${output.join('').slice(-1000)}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       try {

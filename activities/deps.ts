@@ -1,4 +1,5 @@
 // What activities need from the outside world; built once per worker process.
+import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { ConnectorContext } from '../connectors/types';
@@ -13,8 +14,22 @@ export interface ActivityDeps {
   taskQueue: string;
   mailer: InviteMailer;
   logger: Logger;
-  /** Test hook for connector retries (fast sleeps). */
+  /** Test hook for connector retries (fast sleeps); the activity's cancellation signal is added to it. */
   connectorContext?: ConnectorContext;
   /** Test hook: the clock used for business rules. */
   now?: () => Date;
+}
+
+/**
+ * The running activity's cancellation signal (aborted on cancellation, timeout, and at worker
+ * shutdown once the grace time is over); undefined outside an activity (tests call some directly).
+ * Long activities pass it to whatever waits, and stop between steps once it has aborted, throwing
+ * `signal.reason` so that the attempt is recorded as cancelled and retried elsewhere.
+ */
+export function currentActivitySignal(): AbortSignal | undefined {
+  try {
+    return Context.current().cancellationSignal;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 // Writes one reconciled batch in one transaction: new hires, changed employees (with their lifecycle
-// consequence, marked pending for the leaving handoff) and their invitations.
+// consequence, marked pending for the leaving handoff), their invitations, and the sync run's resume
+// point after this batch, so the point can never run ahead of, or behind, what is stored.
 import type { IncomingEmployee, PlannedUpdate } from '../domain/reconciliation';
 import type { ActivityDeps } from './deps';
 import { insertEmployeeRows } from './employee-bulk-insert';
@@ -14,13 +15,25 @@ export interface BatchContext {
   now: Date;
 }
 
+/** The sync run's resume point once this batch is stored (JSON, see activities/sync-employees.ts). */
+export interface BatchResumePoint {
+  syncRunId: string;
+  progress: object;
+}
+
 export async function writeEmployeeBatch(
   deps: ActivityDeps,
   ctx: BatchContext,
   toCreate: readonly IncomingEmployee[],
   toUpdate: readonly PlannedUpdate[],
+  resumePoint?: BatchResumePoint,
 ): Promise<{ created: number; updated: number }> {
-  if (toCreate.length === 0 && toUpdate.length === 0) return { created: 0, updated: 0 };
+  const recordResumePoint = (db: Pick<ActivityDeps['db'], 'syncRun'>) =>
+    resumePoint ? db.syncRun.update({ where: { id: resumePoint.syncRunId }, data: { resumeProgress: resumePoint.progress }, select: { id: true } }) : null;
+  if (toCreate.length === 0 && toUpdate.length === 0) {
+    await recordResumePoint(deps.db);
+    return { created: 0, updated: 0 };
+  }
   const invites: { companyId: string; employeeId: string; email: string }[] = [];
   const createRows = toCreate.map((incoming) => {
     const id = newEmployeeId();
@@ -54,6 +67,7 @@ export async function writeEmployeeBatch(
     for (const u of updates) await tx.employee.update({ where: { id: u.id }, data: u.data });
     // Unique per employee: a retried batch or a racing sync never creates a second invitation.
     if (invites.length) await tx.invite.createMany({ data: invites, skipDuplicates: true });
+    await recordResumePoint(tx);
   });
   return { created: createRows.length, updated: updates.length };
 }

@@ -3,8 +3,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { CredentialsRejectedError, HrSystemResponseError, RateLimitedError } from '../connectors/errors';
 import { findHrSystem } from '../connectors/registry';
-import type { HrConnector, HrSystemDefinition } from '../connectors/types';
-import type { ActivityDeps } from './deps';
+import type { ConnectorContext, HrConnector, HrSystemDefinition } from '../connectors/types';
+import { currentActivitySignal, type ActivityDeps } from './deps';
 
 export function openConnector(deps: ActivityDeps, integration: { id: string; hrSystem: string; credentialsCipher: string | null }): { connector: HrConnector; system: HrSystemDefinition } {
   const system = findHrSystem(integration.hrSystem);
@@ -15,7 +15,15 @@ export function openConnector(deps: ActivityDeps, integration: { id: string; hrS
     throw ApplicationFailure.nonRetryable('The integration has no credentials (they were never entered or the integration was disconnected).', 'CredentialsMissing');
   }
   const credentials = deps.cipher.decrypt(integration.credentialsCipher, integration.id);
-  return { connector: system.create(credentials, deps.connectorContext), system };
+  return { connector: system.create(credentials, connectorContext(deps)), system };
+}
+
+/** The connector's requests and retry waits end when the activity is cancelled (e.g. at worker shutdown). */
+function connectorContext(deps: ActivityDeps): ConnectorContext {
+  const signal = currentActivitySignal();
+  const given = deps.connectorContext ?? {};
+  if (!signal) return given;
+  return { ...given, signal: given.signal ? AbortSignal.any([given.signal, signal]) : signal };
 }
 
 /**

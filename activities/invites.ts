@@ -1,6 +1,6 @@
 // Sends pending invitations (SMTP or outbox). One invitation row per employee exists already; this
 // marks each SENT after sending so a retry does not send again what was confirmed sent.
-import type { ActivityDeps } from './deps';
+import { currentActivitySignal, type ActivityDeps } from './deps';
 
 export function createInviteActivities(deps: ActivityDeps) {
   return {
@@ -8,6 +8,8 @@ export function createInviteActivities(deps: ActivityDeps) {
       const { companyId } = await deps.db.integration.findUniqueOrThrow({ where: { id: input.integrationId }, select: { companyId: true } });
       let sent = 0;
       let failed = 0;
+      // Many invitations can take a while: stop between two when cancelled (what is sent stays SENT).
+      const signal = currentActivitySignal();
       for (;;) {
         const pending = await deps.db.invite.findMany({
           where: { companyId, status: 'PENDING' },
@@ -17,6 +19,7 @@ export function createInviteActivities(deps: ActivityDeps) {
         });
         if (pending.length === 0) break;
         for (const invite of pending) {
+          signal?.throwIfAborted();
           try {
             await deps.mailer.send({ inviteId: invite.id, to: invite.email, firstName: invite.employee.firstName });
             const at = new Date();

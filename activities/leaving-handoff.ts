@@ -5,9 +5,10 @@
 // lifecycle with it, and clears the mark only for the version it sent: a change written meanwhile
 // stays pending for the next round. Idempotent: the same plan again changes nothing, a withdraw with
 // no running lifecycle is a no-op, so a retried batch or a second drain does no harm.
+import { setMaxListeners } from 'node:events';
 import { Context } from '@temporalio/activity';
 import { handOverRecordedPlan, requestLeavingHandoff, updateRefusal, withdrawLeavingIfRunning } from '../infra/leaving-lifecycle-client';
-import type { ActivityDeps } from './deps';
+import { currentActivitySignal, type ActivityDeps } from './deps';
 
 export interface LeavingHandoffCounts {
   started: number;
@@ -53,8 +54,12 @@ export async function handOffPendingLeavers(deps: ActivityDeps, input: { company
   const target = { client: deps.temporal, taskQueue: deps.taskQueue };
   const handed: PendingLeaver[] = [];
   const heartbeat = activityHeartbeat();
-  try {
-    await forEachWithConcurrency(pending, HANDOFF_CONCURRENCY, async (employee) => {
+  // An update waits for the lifecycle's workflow task; at worker shutdown that task may be due on this
+  // very worker, which no longer polls: without the signal the calls (and the shutdown) wait forever.
+  const signal = currentActivitySignal();
+  if (signal) setMaxListeners(HANDOFF_CONCURRENCY * 4, signal); // each call in flight listens to it
+  const handOver = () =>
+    forEachWithConcurrency(pending, HANDOFF_CONCURRENCY, async (employee) => {
       const ids = { employeeId: employee.id, companyId: input.companyId, integrationId: employee.integration_id };
       if (employee.status === 'ACTIVE') {
         if (await withdrawLeavingIfRunning(deps.temporal, employee.id)) counts.withdrawn++;
@@ -75,10 +80,16 @@ export async function handOffPendingLeavers(deps: ActivityDeps, input: { company
       }
       handed.push(employee);
       heartbeat();
-    });
+    }, signal);
+  try {
+    await (signal ? deps.temporal.withAbortSignal(signal, handOver) : handOver());
+  } catch (err) {
+    if (signal?.aborted) throw signal.reason; // cancelled (not refused): the retry hands the rest over
+    throw err;
   } finally {
     await clearHandedOff(deps, handed);
   }
+  if (signal?.aborted && handed.length < pending.length) throw signal.reason;
   return { counts, more: pending.length === limit };
 }
 
@@ -95,7 +106,9 @@ async function clearHandedOff(deps: ActivityDeps, handed: readonly PendingLeaver
 export async function requestLeavingHandoffIfPending(deps: ActivityDeps, companyId: string): Promise<boolean> {
   const pending = await deps.db.employee.findFirst({ where: { companyId, leavingHandoffPending: true }, select: { id: true } });
   if (!pending) return false;
-  await requestLeavingHandoff({ client: deps.temporal, taskQueue: deps.taskQueue }, companyId);
+  const request = () => requestLeavingHandoff({ client: deps.temporal, taskQueue: deps.taskQueue }, companyId);
+  const signal = currentActivitySignal();
+  await (signal ? deps.temporal.withAbortSignal(signal, request) : request());
   return true;
 }
 
@@ -110,12 +123,15 @@ function activityHeartbeat(): () => void {
   return () => ctx!.heartbeat();
 }
 
-/** Runs `fn` over `items` with at most `limit` calls in flight; the first error rejects after all settle. */
-export async function forEachWithConcurrency<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+/**
+ * Runs `fn` over `items` with at most `limit` calls in flight; the first error rejects after all settle.
+ * Once `signal` has aborted no further item is started.
+ */
+export async function forEachWithConcurrency<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
   let next = 0;
   const errors: unknown[] = [];
   const lane = async () => {
-    while (next < items.length) {
+    while (next < items.length && !signal?.aborted) {
       const item = items[next++]!;
       try {
         await fn(item);

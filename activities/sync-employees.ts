@@ -1,6 +1,8 @@
 // The heart of a sync: stream the HR system's listing page by page, map, filter and reconcile it
-// into PostgreSQL in batches, heartbeating the cursor of the last committed batch so a retry after
-// a worker crash resumes there instead of at page one.
+// into PostgreSQL in batches. Each batch's transaction also records where the listing stands (the
+// sync run's resume_progress), so a retry after a worker crash resumes after the last committed
+// batch instead of at page one, however long ago the last heartbeat reached the server. Heartbeats
+// only prove the worker alive.
 import { Context } from '@temporalio/activity';
 import { CancelledFailure } from '@temporalio/common';
 import type { EmployeePage } from '../connectors/types';
@@ -9,6 +11,7 @@ import { type EmployeeFieldKey } from '../domain/employee-fields';
 import { integrationFiltersSchema, matchesFilters } from '../domain/employee-filters';
 import { mapRemoteEmployee, type MappingConfig } from '../domain/employee-mapping';
 import { withContentHash } from '../domain/content-hash';
+import { isFormerEmployee } from '../domain/former-employees';
 import { decideListing, listingConfigHash, type ListingMode } from '../domain/listing-mode';
 import { markSeen, planBatch, planRemovals, resolveDeferred, startReconciliation, type ExistingEmployee, type IncomingEmployee } from '../domain/reconciliation';
 import type { ActivityDeps } from './deps';
@@ -29,12 +32,16 @@ export interface SyncEmployeesResult {
   warnings: string[];
 }
 
-/** What a retry resumes from: the listing it makes, the cursor after the last committed batch and the counts so far. */
-interface SyncProgress {
+/**
+ * What a retry resumes from: the listing it makes, the cursor after the last committed batch, the
+ * counts so far, and whether that batch was the listing's last.
+ */
+export interface SyncProgress {
   cursor: string | null;
   counts: SyncCounts;
   pages: number;
   listing: ResumableListing;
+  listingDone: boolean;
 }
 
 /** The listing decided by the first attempt (a retry continues the same one); instants as ISO strings. */
@@ -47,7 +54,16 @@ interface ResumableListing {
 }
 
 const BATCH_SIZE = 500;
-const zeroCounts = (): SyncCounts => ({ read: 0, created: 0, updated: 0, unchanged: 0, filteredOut: 0, invalid: 0, removed: 0 });
+/** Liveness only: a dead worker is noticed once the heartbeat timeout (workflows/integration-sync.ts) passes. */
+const HEARTBEAT_EVERY_MS = 5_000;
+const zeroCounts = (): SyncCounts => ({ read: 0, created: 0, updated: 0, unchanged: 0, filteredOut: 0, invalid: 0, removed: 0, formerEmployees: 0 });
+
+/** The resume point the last attempt committed, if any. */
+async function committedProgress(deps: ActivityDeps, syncRunId: string): Promise<SyncProgress | null> {
+  const run = await deps.db.syncRun.findUnique({ where: { id: syncRunId }, select: { resumeProgress: true } });
+  const progress = run?.resumeProgress as SyncProgress | null | undefined;
+  return progress ? { ...progress, counts: { ...zeroCounts(), ...progress.counts } } : null;
+}
 
 async function loadExisting(deps: ActivityDeps, companyId: string, integrationId: string): Promise<ExistingEmployee[]> {
   // The whole company: a reconnect (new integration of the same HR system) re-links its employees
@@ -96,6 +112,9 @@ async function recordListingMode(deps: ActivityDeps, input: SyncEmployeesInput, 
  */
 async function recordListingDone(deps: ActivityDeps, input: SyncEmployeesInput, listing: ResumableListing, done: { configHash: string; listedEveryone: boolean }): Promise<void> {
   const startedAt = new Date(listing.startedAt);
+  if (listing.mode === 'FULL') {
+    await deps.db.integration.updateMany({ where: { id: input.integrationId, firstCompleteListingAt: null }, data: { firstCompleteListingAt: startedAt } });
+  }
   await deps.db.integration.update({
     where: { id: input.integrationId },
     data: { changesSince: startedAt, listingConfigHash: done.configHash, ...(done.listedEveryone ? { lastFullListingAt: startedAt } : {}) },
@@ -109,7 +128,7 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
   return {
     async syncEmployees(input: SyncEmployeesInput): Promise<SyncEmployeesResult> {
       const ctx = Context.current();
-      const resumedFrom = ctx.info.heartbeatDetails as SyncProgress | undefined;
+      const resumedFrom = await committedProgress(deps, input.syncRunId);
       const integration = await deps.db.integration.findUniqueOrThrow({ where: { id: input.integrationId }, include: { company: { select: { timezone: true } } } });
       const { connector, system } = openConnector(deps, integration);
       const mappingConfig: MappingConfig = {
@@ -119,9 +138,7 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       const filters = integrationFiltersSchema.parse(integration.filters ?? {});
       const configHash = listingConfigHash({ selectedFields: integration.selectedFields, mapping: integration.mapping, filters: integration.filters });
       const now = deps.now?.() ?? new Date();
-      const listing: ResumableListing = resumedFrom
-        ? (resumedFrom.listing ?? { mode: 'FULL', since: null, startedAt: now.toISOString() }) // progress of a version that only listed completely
-        : decideNewListing(integration, configHash, Boolean(connector.fetchChangedEmployeePage), now);
+      const listing: ResumableListing = resumedFrom ? resumedFrom.listing : decideNewListing(integration, configHash, Boolean(connector.fetchChangedEmployeePage), now);
       await recordListingMode(deps, input, listing);
       const fetchPage = (cursor: string | null): Promise<EmployeePage> =>
         listing.mode === 'CHANGES' && connector.fetchChangedEmployeePage ? connector.fetchChangedEmployeePage(new Date(listing.since!), cursor) : connector.fetchEmployeePage(cursor);
@@ -129,6 +146,8 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       const deletedByAdmin = new Set((await deps.db.deletedEmployee.findMany({ where: { companyId: integration.companyId }, select: { remoteIdHash: true } })).map((d) => d.remoteIdHash));
       let skippedDeleted = 0;
       const state = startReconciliation(existing);
+      // Whoever left in a month that had ended before the first complete listing is former staff.
+      const firstCompleteListingAt = integration.firstCompleteListingAt ?? new Date(listing.startedAt);
       const batchContext: BatchContext = {
         companyId: integration.companyId,
         integrationId: integration.id,
@@ -144,7 +163,8 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       const unreadable = new Map<string, number>();
       const deferred: IncomingEmployee[] = [];
       let batch: IncomingEmployee[] = [];
-      let committed: SyncProgress = resumedFrom ?? { cursor: null, counts: zeroCounts(), pages: 0, listing };
+      let committed = { cursor: resumedFrom?.cursor ?? null, pages };
+      const heartbeat = () => ctx.heartbeat(committed);
 
       // One batch is written while the next is read, mapped and planned: PostgreSQL's share of the
       // work overlaps ours. Batches still commit one after the other, in listing order, and the
@@ -154,13 +174,14 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
         const plan = planBatch(state, batch);
         batch = [];
         deferred.push(...plan.deferred);
-        counts.created += plan.toCreate.length;
+        const toCreate = withoutFormerEmployees(plan.toCreate);
+        counts.created += toCreate.length;
         counts.updated += plan.toUpdate.length;
         counts.unchanged += plan.unchanged;
-        const progress: SyncProgress = { cursor: cursorAfter, counts: { ...counts }, pages, listing };
+        const progress: SyncProgress = { cursor: cursorAfter, counts: { ...counts }, pages, listing, listingDone: cursorAfter === null };
         if (writing) await writing;
-        writing = writeEmployeeBatch(deps, batchContext, plan.toCreate, plan.toUpdate).then(() => {
-          committed = progress;
+        writing = writeEmployeeBatch(deps, batchContext, toCreate, plan.toUpdate, { syncRunId: input.syncRunId, progress }).then(() => {
+          committed = { cursor: cursorAfter, pages: progress.pages };
         });
         writing.catch(() => undefined); // awaited (and thrown) by the next commit or after the listing
       };
@@ -173,51 +194,64 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
         request.catch(() => undefined);
         return request;
       };
+      const withoutFormerEmployees = (planned: IncomingEmployee[]): IncomingEmployee[] => {
+        const imported = planned.filter((e) => !isFormerEmployee(e, firstCompleteListingAt, batchContext.timeZone));
+        counts.formerEmployees += planned.length - imported.length;
+        return imported;
+      };
       let readAhead: Promise<EmployeePage> | null = null;
-      for (;;) {
-        if (ctx.cancellationSignal.aborted) throw new CancelledFailure('The sync was cancelled');
-        let page;
-        try {
-          page = await (readAhead ?? requestPage(cursor));
-        } catch (err) {
-          throw toActivityFailure(err);
+      const ticker = setInterval(heartbeat, HEARTBEAT_EVERY_MS); // also while a page or a retry wait takes long
+      try {
+        // A listing whose last batch had committed before the crash has nothing left to read.
+        while (!resumedFrom?.listingDone) {
+          if (ctx.cancellationSignal.aborted) throw new CancelledFailure('The sync was cancelled');
+          let page;
+          try {
+            page = await (readAhead ?? requestPage(cursor));
+          } catch (err) {
+            throw toActivityFailure(err);
+          }
+          readAhead = page.nextCursor === null ? null : requestPage(page.nextCursor);
+          pages++;
+          counts.read += page.employees.length + page.invalid.length;
+          counts.invalid += page.invalid.length;
+          markSeen(state, page.invalid.map((r) => r.remoteId));
+          for (const remote of page.employees) {
+            if (deletedByAdmin.size && deletedByAdmin.has(deletedEmployeeKey(integration.hrSystem, remote.remoteId))) {
+              skippedDeleted++;
+              counts.filteredOut++;
+              markSeen(state, [remote.remoteId]);
+              continue;
+            }
+            const mapped = mapRemoteEmployee(remote, mappingConfig);
+            if (!mapped.ok) {
+              counts.invalid++;
+              markSeen(state, [remote.remoteId]);
+              continue;
+            }
+            for (const w of mapped.warnings) unreadable.set(w.field, (unreadable.get(w.field) ?? 0) + 1);
+            if (!matchesFilters({ ...mapped.employee, attributes: remote.attributes }, filters)) {
+              counts.filteredOut++;
+              markSeen(state, [remote.remoteId]);
+              continue;
+            }
+            coverage.add(mapped.employee);
+            batch.push(withContentHash(mapped.employee));
+          }
+          cursor = page.nextCursor;
+          if (batch.length >= BATCH_SIZE || cursor === null) await commit(cursor);
+          heartbeat();
+          if (cursor === null) break;
         }
-        readAhead = page.nextCursor === null ? null : requestPage(page.nextCursor);
-        pages++;
-        counts.read += page.employees.length + page.invalid.length;
-        counts.invalid += page.invalid.length;
-        markSeen(state, page.invalid.map((r) => r.remoteId));
-        for (const remote of page.employees) {
-          if (deletedByAdmin.size && deletedByAdmin.has(deletedEmployeeKey(integration.hrSystem, remote.remoteId))) {
-            skippedDeleted++;
-            counts.filteredOut++;
-            markSeen(state, [remote.remoteId]);
-            continue;
-          }
-          const mapped = mapRemoteEmployee(remote, mappingConfig);
-          if (!mapped.ok) {
-            counts.invalid++;
-            markSeen(state, [remote.remoteId]);
-            continue;
-          }
-          for (const w of mapped.warnings) unreadable.set(w.field, (unreadable.get(w.field) ?? 0) + 1);
-          if (!matchesFilters({ ...mapped.employee, attributes: remote.attributes }, filters)) {
-            counts.filteredOut++;
-            markSeen(state, [remote.remoteId]);
-            continue;
-          }
-          coverage.add(mapped.employee);
-          batch.push(withContentHash(mapped.employee));
-        }
-        cursor = page.nextCursor;
-        if (batch.length >= BATCH_SIZE || cursor === null) await commit(cursor);
-        ctx.heartbeat(committed);
-        if (cursor === null) break;
+        await writing;
+      } finally {
+        clearInterval(ticker);
+        // A cancelled or failed attempt ends only once its last batch transaction has settled.
+        await (writing as Promise<void> | null)?.catch(() => undefined);
       }
-      await writing;
 
       const late = resolveDeferred(state, deferred);
-      const lateWritten = await writeEmployeeBatch(deps, batchContext, late.toCreate, late.toUpdate);
+      const lateWritten = await writeEmployeeBatch(deps, batchContext, withoutFormerEmployees(late.toCreate), late.toUpdate);
       counts.created += lateWritten.created;
       counts.updated += lateWritten.updated;
 

@@ -28,6 +28,8 @@ export interface SyncCounts {
   filteredOut: number;
   invalid: number;
   removed: number;
+  /** Listed people who had left before the integration's first complete listing: not imported. */
+  formerEmployees: number;
 }
 
 export interface FinishSyncRunInput {
@@ -107,6 +109,7 @@ export function createSyncRunActivities(deps: ActivityDeps) {
               finishedAt: new Date(),
               warnings: input.warnings ?? [],
               error: input.error ?? null,
+              resumeProgress: Prisma.DbNull, // the run is over: nothing resumes it
               ...(c
                 ? {
                     countRead: c.read,
@@ -116,6 +119,7 @@ export function createSyncRunActivities(deps: ActivityDeps) {
                     countFilteredOut: c.filteredOut,
                     countInvalid: c.invalid,
                     countRemoved: c.removed,
+                    countFormerEmployees: c.formerEmployees ?? 0,
                   }
                 : {}),
             },

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ApiError } from './errors';
+import { ApiError, outageApiError } from './errors';
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) => {
@@ -9,6 +9,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof ApiError) {
+      if (err.statusCode === 503 && err.cause !== undefined) req.log.warn({ err: err.cause, error: err.code }, 'service unavailable');
       return reply.code(err.statusCode).send({ error: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -30,6 +31,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own 4xx (bad JSON, body too large, unsupported media type).
       return reply.code(err.statusCode).send({ error: err.code?.toLowerCase() ?? 'bad_request', message: err.message });
+    }
+    // PostgreSQL or Temporal unreachable, on any route: a 503 naming the service, not a 500.
+    const outage = outageApiError(err);
+    if (outage) {
+      req.log.warn({ err, error: outage.code }, 'service unavailable');
+      return reply.code(outage.statusCode).send({ error: outage.code, message: outage.message });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: 'internal_error', message: 'Something went wrong on our side; it has been logged.' });

@@ -21,6 +21,7 @@ export function presentSyncRun(run: SyncRun) {
       filteredOut: run.countFilteredOut,
       invalid: run.countInvalid,
       removed: run.countRemoved,
+      formerEmployees: run.countFormerEmployees,
     },
     warnings: run.warnings,
     error: run.error,

@@ -14,6 +14,8 @@ export interface FinishedRun {
   countUpdated: number;
   countUnchanged: number;
   countRemoved: number;
+  /** Listed people who had left before the first complete listing: counted, not imported. */
+  countFormerEmployees: number;
   error: string | null;
 }
 
@@ -23,7 +25,7 @@ export async function waitForSyncRun(pool: Pool, syncRunId: string, timeoutMs: n
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await pool.query(
-      `SELECT id, status, listing, started_at, finished_at, count_read, count_created, count_updated, count_unchanged, count_removed, error
+      `SELECT id, status, listing, started_at, finished_at, count_read, count_created, count_updated, count_unchanged, count_removed, count_former_employees, error
        FROM sync_runs WHERE id = $1`,
       [syncRunId],
     );
@@ -40,6 +42,7 @@ export async function waitForSyncRun(pool: Pool, syncRunId: string, timeoutMs: n
         countUpdated: r.count_updated,
         countUnchanged: r.count_unchanged,
         countRemoved: r.count_removed,
+        countFormerEmployees: r.count_former_employees,
         error: r.error,
       };
     }

@@ -24,7 +24,21 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
 
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (!value) return null;
@@ -55,21 +69,47 @@ function vendorMessage(res: HttpResponse): string {
 }
 
 /**
+ * Default of HR_RETRY_MAX_WAIT_SECONDS: the most one call waits in-process, in total, for throttled or
+ * unavailable answers. Kept below the sync listing's heartbeat timeout; a longer wait (a vendor's
+ * Retry-After of minutes) is left to Temporal's retry of the activity, which resumes from the last
+ * committed batch and holds no worker slot meanwhile.
+ */
+export const DEFAULT_MAX_RETRY_WAIT_MS = 10_000;
+
+/**
  * Sends one request, retrying rate-limited and unavailable answers up to `maxAttempts` times with
- * exponential backoff (or the vendor's Retry-After). Throws a typed connector error otherwise.
+ * exponential backoff (or the vendor's Retry-After) while the waits fit `maxRetryWaitMs`. Throws a
+ * typed connector error otherwise (a RateLimitedError keeps the vendor's Retry-After for Temporal).
+ * `context.signal` aborting (activity cancelled) ends the request or wait at once with its reason.
+ * This is the one place connectors retry a throttled or failed call.
  */
 export async function requestJson(url: string, options: RequestOptions, context: ConnectorContext = {}): Promise<HttpResponse> {
-  const sleep = context.sleep ?? defaultSleep;
+  const { signal } = context;
+  const sleep = async (ms: number) => {
+    await (context.sleep ?? defaultSleep)(ms, signal);
+    signal?.throwIfAborted();
+  };
   const maxAttempts = context.maxAttempts ?? 5;
+  const waitBudgetMs = context.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
+  let waitedMs = 0;
+  /** Waits before the next attempt; false when there is none left or the wait would exceed the budget. */
+  const waitForNextAttempt = async (attempt: number, ms: number): Promise<boolean> => {
+    if (attempt >= maxAttempts || waitedMs + ms > waitBudgetMs) return false;
+    waitedMs += ms;
+    await sleep(ms);
+    return true;
+  };
   let lastError: Error | null = null;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    signal?.throwIfAborted();
     let res: HttpResponse;
     try {
+      const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
       const raw = await fetch(url, {
         method: options.method ?? 'GET',
         headers: { accept: 'application/json', ...options.headers },
         body: options.body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       const text = await raw.text();
       let body: unknown = null;
@@ -80,9 +120,10 @@ export async function requestJson(url: string, options: RequestOptions, context:
       }
       res = { status: raw.status, headers: raw.headers, body, text };
     } catch (err) {
+      if (signal?.aborted) throw signal.reason; // cancelled, not unreachable: no retry
       lastError = new HrSystemUnavailableError(`${options.hrSystemName} could not be reached (${(err as Error).message})`, options.hrSystemName);
-      if (attempt < maxAttempts) await sleep(backoffMs(attempt));
-      continue;
+      if (await waitForNextAttempt(attempt, backoffMs(attempt))) continue;
+      break;
     }
     const verdict = options.classify?.(res) ?? defaultVerdict(res);
     if (verdict === 'ok') return res;
@@ -97,7 +138,7 @@ export async function requestJson(url: string, options: RequestOptions, context:
       verdict === 'rate-limited'
         ? new RateLimitedError(`${options.hrSystemName} is rate limiting requests`, options.hrSystemName, retryAfterMs)
         : new HrSystemUnavailableError(`${options.hrSystemName} is unavailable (HTTP ${res.status})`, options.hrSystemName);
-    if (attempt < maxAttempts) await sleep(retryAfterMs ?? backoffMs(attempt));
+    if (!(await waitForNextAttempt(attempt, retryAfterMs ?? backoffMs(attempt)))) break;
   }
   throw lastError ?? new HrSystemUnavailableError(`${options.hrSystemName} request failed`, options.hrSystemName);
 }

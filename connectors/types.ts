@@ -78,10 +78,17 @@ export interface HrConnector {
 }
 
 export interface ConnectorContext {
-  /** Waits between retries; tests pass a fast one. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits between retries; tests pass a fast one. Should reject with `signal.reason` once the signal aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Cap on retries of rate-limited/5xx answers inside one call before giving up to Temporal. */
   maxAttempts?: number;
+  /** The most one call waits in total between those retries (HR_RETRY_MAX_WAIT_SECONDS); see connectors/http.ts. */
+  maxRetryWaitMs?: number;
+  /**
+   * Aborts the connector's requests and retry waits, e.g. the activity's cancellation signal (worker
+   * shutdown, activity timeout): the call then rejects with `signal.reason` instead of retrying.
+   */
+  signal?: AbortSignal;
 }
 
 export interface HrSystemDefinition<Credentials extends Record<string, unknown> = Record<string, unknown>> {

@@ -30,6 +30,8 @@ export const configSchema = z.object({
   START_SANDBOX_HR: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RECONCILE_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** The most one HR-system call waits in-process for throttled or failing answers; longer waits go to Temporal's retry. */
+  HR_RETRY_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & { dataDir: string };

@@ -1,7 +1,14 @@
 // Client-side calls into the leaving lifecycle, shared by the sync handoff and the API. Every call
 // reaches the one workflow per employee (id leavingWorkflowId) by update-with-start with conflict
 // policy USE_EXISTING, so there is never a second lifecycle and the caller always gets an answer.
-import { type Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  type Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateStage,
+} from '@temporalio/client';
 import type { SearchAttributePair } from '@temporalio/common';
 import { leavingHandoffWorkflowId, leavingWorkflowId } from '../workflows/ids';
 import {
@@ -22,6 +29,18 @@ export interface LifecycleTarget {
   client: Client;
   taskQueue: string;
 }
+
+/**
+ * How a caller bounds the two phases of a call: until Temporal has accepted it, and the wait for the
+ * outcome of what it accepted. The API puts a deadline on the first (an unreachable Temporal answers
+ * at once instead of after the client's ~20 s of retries) and tells the two apart in its errors.
+ */
+export interface CallPhases {
+  untilAccepted<T>(call: () => Promise<T>): Promise<T>;
+  afterAccepted<T>(call: () => Promise<T>): Promise<T>;
+}
+
+export const UNBOUNDED: CallPhases = { untilAccepted: (call) => call(), afterAccepted: (call) => call() };
 
 export interface LeavingEmployeeIds {
   employeeId: string;
@@ -95,28 +114,37 @@ export async function requestLeavingHandoff(target: LifecycleTarget, companyId: 
 }
 
 /** Plans the leaving (starting the lifecycle) or moves its deadline; resolves once the database says LEAVING_PLANNED. */
-export async function planOrRescheduleLeaving(target: LifecycleTarget, ids: LeavingEmployeeIds, plan: LeavingPlanUpdate): Promise<LifecycleSnapshot> {
-  return target.client.workflow.executeUpdateWithStart(planLeavingUpdate, {
-    args: [{ benefitsEndAt: plan.benefitsEndAt, lastWorkingMonth: plan.lastWorkingMonth }],
-    startWorkflowOperation: startOperation(target.taskQueue, lifecycleInput(ids, plan)),
-  });
+export async function planOrRescheduleLeaving(target: LifecycleTarget, ids: LeavingEmployeeIds, plan: LeavingPlanUpdate, phases: CallPhases = UNBOUNDED): Promise<LifecycleSnapshot> {
+  const update = await phases.untilAccepted(() =>
+    target.client.workflow.startUpdateWithStart(planLeavingUpdate, {
+      args: [{ benefitsEndAt: plan.benefitsEndAt, lastWorkingMonth: plan.lastWorkingMonth }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+      startWorkflowOperation: startOperation(target.taskQueue, lifecycleInput(ids, plan)),
+    }),
+  );
+  return phases.afterAccepted(() => update.result());
 }
 
 /** Immediate termination through the lifecycle (started without a plan when none runs). */
-export async function terminateLeavingNow(target: LifecycleTarget, ids: LeavingEmployeeIds): Promise<TerminateNowResult> {
-  return target.client.workflow.executeUpdateWithStart(terminateNowUpdate, {
-    args: [],
-    startWorkflowOperation: startOperation(target.taskQueue, lifecycleInput(ids, { benefitsEndAt: null, lastWorkingMonth: null })),
-  });
+export async function terminateLeavingNow(target: LifecycleTarget, ids: LeavingEmployeeIds, phases: CallPhases = UNBOUNDED): Promise<TerminateNowResult> {
+  const update = await phases.untilAccepted(() =>
+    target.client.workflow.startUpdateWithStart(terminateNowUpdate, {
+      args: [],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+      startWorkflowOperation: startOperation(target.taskQueue, lifecycleInput(ids, { benefitsEndAt: null, lastWorkingMonth: null })),
+    }),
+  );
+  return phases.afterAccepted(() => update.result());
 }
 
 /**
  * Withdraws a running lifecycle (employee back to ACTIVE, benefits untouched). No running lifecycle:
  * nothing to withdraw, returns null. A withdraw never starts a workflow.
  */
-export async function withdrawLeavingIfRunning(client: Client, employeeId: string): Promise<LifecycleSnapshot | null> {
+export async function withdrawLeavingIfRunning(client: Client, employeeId: string, phases: CallPhases = UNBOUNDED): Promise<LifecycleSnapshot | null> {
   try {
-    return await client.workflow.getHandle(leavingWorkflowId(employeeId)).executeUpdate(withdrawLeavingUpdate);
+    const update = await phases.untilAccepted(() => client.workflow.getHandle(leavingWorkflowId(employeeId)).startUpdate(withdrawLeavingUpdate, { waitForStage: WorkflowUpdateStage.ACCEPTED }));
+    return await phases.afterAccepted(() => update.result());
   } catch (err) {
     if (isNoRunningLifecycle(err)) return null;
     throw err;
@@ -124,9 +152,9 @@ export async function withdrawLeavingIfRunning(client: Client, employeeId: strin
 }
 
 /** Ends a running lifecycle at once (employee deletion); true when one was running. */
-export async function endLeavingLifecycleIfRunning(client: Client, employeeId: string, reason: string): Promise<boolean> {
+export async function endLeavingLifecycleIfRunning(client: Client, employeeId: string, reason: string, phases: CallPhases = UNBOUNDED): Promise<boolean> {
   try {
-    await client.workflow.getHandle(leavingWorkflowId(employeeId)).terminate(reason);
+    await phases.untilAccepted(() => client.workflow.getHandle(leavingWorkflowId(employeeId)).terminate(reason));
     return true;
   } catch (err) {
     if (isNoRunningLifecycle(err)) return false;

@@ -1,6 +1,6 @@
 // Assembles the running product from its parts: what `npm start`, `npm run worker` and `npm run api`
 // share. Each part is optional so the worker and the API can scale out separately.
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -27,6 +27,15 @@ export interface RunningProduct {
   shutdown(): Promise<void>;
 }
 
+/**
+ * The Temporal client connection of the API and the activities. gRPC's reconnect backoff grows to
+ * 2 minutes while Temporal is down; capped, requests succeed again within seconds of its return.
+ * (Each API call carries its own deadline: api/temporal-calls.ts.)
+ */
+export function temporalClientConnectionOptions(address: string): ConnectionOptions {
+  return { address, channelArgs: { 'grpc.max_reconnect_backoff_ms': 5_000 } };
+}
+
 export async function startProduct(
   config: AppConfig,
   endpoints: { databaseUrl: string; temporalAddress: string },
@@ -36,7 +45,7 @@ export async function startProduct(
   const secrets = resolveRuntimeSecrets(config);
   const cipher = new CredentialsCipher(secrets.encryptionKey);
   const db = createPrismaClient(endpoints.databaseUrl);
-  const connection = await Connection.connect({ address: endpoints.temporalAddress });
+  const connection = await Connection.connect(temporalClientConnectionOptions(endpoints.temporalAddress));
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
   let worker: ProductWorker | null = null;
@@ -57,6 +66,7 @@ export async function startProduct(
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         mailer: createInviteMailer(config.SMTP_URL, config.INVITE_FROM, log),
         logger: log.child({ component: 'worker' }),
+        connectorContext: { maxRetryWaitMs: config.HR_RETRY_MAX_WAIT_SECONDS * 1000 },
       },
     });
     workerDone = worker.run();
@@ -84,9 +94,10 @@ export async function startProduct(
     operatorApiKey: secrets.operatorApiKey,
     workerDone,
     shutdown: async () => {
-      // Stop taking requests first, then let the worker drain its running tasks.
+      // Stop taking requests first, then let the worker drain its running tasks: bounded by the
+      // worker's shutdown grace and force times (infra/worker.ts), whatever an activity does.
       if (app) await app.close();
-      if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+      worker?.shutdown(); // every worker still running (also after the SDK's own signal handling began)
       if (workerDone) await workerDone.catch((err) => log.error({ err }, 'worker stopped with an error'));
       if (workerConnection) await workerConnection.close();
       await connection.close();

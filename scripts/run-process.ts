@@ -5,7 +5,11 @@ import { createLogger } from '../infra/logger';
 import { PortInUseError } from '../infra/ports';
 import { startProduct, type RunningProduct } from '../infra/product';
 import { MigrationError } from '../infra/migrator';
+import { DEFAULT_SHUTDOWN_TIMES } from '../infra/worker';
 import { startSandboxForDemo } from './sandbox-demo';
+
+/** The worker's force time plus time for the API, the sandbox and the embedded servers to stop. */
+const SHUTDOWN_DEADLINE_MS = DEFAULT_SHUTDOWN_TIMES.forceTimeMs + 30_000;
 
 export async function runProcess(parts: { worker: boolean; api: boolean; sandbox: boolean }): Promise<void> {
   let config;
@@ -23,17 +27,33 @@ export async function runProcess(parts: { worker: boolean; api: boolean; sandbox
   let infra: Infrastructure | null = null;
   let product: RunningProduct | null = null;
   let stopSandbox: (() => Promise<void>) | null = null;
+  let starting: Promise<unknown> | null = null;
   let stopping = false;
 
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
+  // Ctrl-C (SIGINT) and SIGTERM: the API stops taking requests, the worker gets its shutdown grace
+  // and force times (infra/worker.ts), then the embedded servers stop. Whatever hangs, the process
+  // exits by SHUTDOWN_DEADLINE_MS; a second Ctrl-C/SIGTERM exits at once.
+  const shutdown = async (signal: string, exitCode = 0) => {
+    if (stopping) {
+      if (signal === 'SIGINT' || signal === 'SIGTERM') {
+        log.warn({ signal }, 'second signal: exiting without waiting for the shutdown');
+        process.exit(130);
+      }
+      return;
+    }
     stopping = true;
-    log.info({ signal }, 'shutting down');
-    await product?.shutdown();
-    await stopSandbox?.();
+    log.info({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutting down');
+    setTimeout(() => {
+      log.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    // A signal during start-up: let the step under way finish (no further one begins), then stop it.
+    await starting?.catch(() => undefined);
+    await product?.shutdown().catch((err) => log.error({ err }, 'product shutdown failed'));
+    await stopSandbox?.().catch((err) => log.error({ err }, 'sandbox shutdown failed'));
     await infra?.stop();
     log.info('stopped');
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -41,14 +61,18 @@ export async function runProcess(parts: { worker: boolean; api: boolean; sandbox
   try {
     // Only the full product (npm start) embeds PostgreSQL and the dev server; the separate
     // processes expect DATABASE_URL and TEMPORAL_ADDRESS, or start them too when absent.
-    infra = await startInfrastructure(config, log);
-    product = await startProduct(config, infra, { worker: parts.worker, api: parts.api }, log);
+    infra = await (starting = startInfrastructure(config, log));
+    if (stopping) return;
+    product = await (starting = startProduct(config, infra, { worker: parts.worker, api: parts.api }, log));
+    if (stopping) return;
     let sandboxUrl: string | null = null;
     if (parts.sandbox && config.START_SANDBOX_HR === 'true') {
-      const sandbox = await startSandboxForDemo(config.SANDBOX_HR_PORT);
+      const sandbox = await (starting = startSandboxForDemo(config.SANDBOX_HR_PORT));
       stopSandbox = sandbox.close;
       sandboxUrl = sandbox.url;
+      if (stopping) return;
     }
+    starting = null;
     const lines = [
       '',
       `Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
@@ -66,12 +90,13 @@ export async function runProcess(parts: { worker: boolean; api: boolean; sandbox
     if (product.workerDone) {
       product.workerDone.catch((err) => {
         log.error({ err }, 'worker failed');
-        void shutdown('worker-failure');
+        void shutdown('worker-failure', 1);
       });
     }
   } catch (err) {
     const known = err instanceof PortInUseError || err instanceof MigrationError;
     console.error(known ? `Cannot start: ${(err as Error).message}` : err);
+    if (stopping) return; // a signal arrived meanwhile: its shutdown stops what started
     await product?.shutdown().catch(() => undefined);
     await stopSandbox?.().catch(() => undefined);
     await infra?.stop().catch(() => undefined);

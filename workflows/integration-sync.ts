@@ -23,13 +23,14 @@ const bookkeeping = proxyActivities<Activities>({
   retry: { initialInterval: '1s', maximumInterval: '30s', maximumAttempts: 10 },
 });
 
-// Long listing on a queue of its own (see infra/worker.ts); heartbeats carry the cursor, so a crashed
-// worker is noticed within the heartbeat timeout.
+// Long listing on a queue of its own (see infra/worker.ts). It heartbeats every few seconds while
+// alive, so a killed worker is noticed within the heartbeat timeout; the retry resumes from the
+// point the last committed batch recorded in the database (activities/sync-employees.ts).
 const listing = proxyActivities<Activities>({
   taskQueue: syncListingTaskQueue(workflowInfo().taskQueue),
   startToCloseTimeout: '4h',
-  heartbeatTimeout: '2m',
-  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '5m', maximumAttempts: 8, nonRetryableErrorTypes: ['CredentialsRejected', 'CredentialsMissing', 'HrSystemUnavailable'] },
+  heartbeatTimeout: '15s',
+  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '5m', maximumAttempts: 8, nonRetryableErrorTypes: ['CredentialsRejected', 'CredentialsMissing', 'HrSystemUnavailable'] },
 });
 
 function failureText(err: unknown): { message: string; type: string | null } {

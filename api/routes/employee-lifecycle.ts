@@ -12,10 +12,13 @@ import { deleteEmployeePermanently, unredeemedVoucherCount } from '../employee-d
 import { badRequest, conflict } from '../errors';
 import { deleteEmployeeQuery, employeeDeleted, leavingDateBody, lifecycleStatus, terminatedNow } from '../schemas/benefits';
 import { errorResponses, idParams } from '../schemas/common';
+import { temporalCalls } from '../temporal-calls';
 import { employeeOfCompany } from '../tenancy';
 
 export function employeeLifecycleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const target = { client: deps.temporal, taskQueue: deps.config.TEMPORAL_TASK_QUEUE };
+  // Deadline until Temporal accepts; with it unreachable, 503 before the database is touched.
+  const temporal = temporalCalls(deps.temporal);
   const now = () => deps.now?.() ?? new Date();
 
   /** Runs a lifecycle update; a refusal by the workflow becomes a 409 with its reason. */
@@ -49,14 +52,14 @@ export function employeeLifecycleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const ids = { employeeId: employee.id, companyId, integrationId: employee.integrationId };
         if (leavingDate === null) {
           if (employee.status === 'LEAVING_PLANNED') {
-            const withdrawn = await viaLifecycle(() => withdrawLeavingIfRunning(deps.temporal, employee.id));
+            const withdrawn = await viaLifecycle(() => withdrawLeavingIfRunning(deps.temporal, employee.id, temporal));
             // No lifecycle running (never started, or lost): the database alone holds the plan.
             if (!withdrawn) await store.withdrawLeaving(deps.db, employee.id);
           }
         } else {
           if (!isIsoDate(leavingDate)) throw badRequest('invalid_request', 'Invalid body.leavingDate: not a calendar date.');
           const plan = planLeaving({ leavingDate, firstSeenAt: now(), timeZone: timezone });
-          await viaLifecycle(() => planOrRescheduleLeaving(target, ids, { benefitsEndAt: plan.benefitsEndAt, lastWorkingMonth: plan.lastWorkingMonth }));
+          await viaLifecycle(() => planOrRescheduleLeaving(target, ids, { benefitsEndAt: plan.benefitsEndAt, lastWorkingMonth: plan.lastWorkingMonth }, temporal));
         }
         const updated = await deps.db.employee.update({ where: { id: employee.id }, data: { leavingDate, leavingDateSource: leavingDate === null ? null : 'ADMIN' } });
         return presentLifecycleStatus(updated);
@@ -77,7 +80,7 @@ export function employeeLifecycleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const { companyId } = companyOf(req);
         const employee = await employeeOfCompany(deps.db, companyId, req.params.id);
         if (employee.status === 'LEFT') throw conflict('employee_left', 'The employee has already left.');
-        const result = await viaLifecycle(() => terminateLeavingNow(target, { employeeId: employee.id, companyId, integrationId: employee.integrationId }));
+        const result = await viaLifecycle(() => terminateLeavingNow(target, { employeeId: employee.id, companyId, integrationId: employee.integrationId }, temporal));
         if (!result.terminated) throw conflict('termination_not_allowed', result.reason);
         const updated = await deps.db.employee.findUniqueOrThrow({ where: { id: employee.id } });
         return { ...presentLifecycleStatus(updated), deactivatedBenefits: result.deactivatedBenefits };
@@ -106,7 +109,7 @@ export function employeeLifecycleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             { unreachableVouchers },
           );
         }
-        const result = await deleteEmployeePermanently(deps.db, deps.temporal, companyId, employee.id);
+        const result = await deleteEmployeePermanently(deps.db, temporal, companyId, employee.id);
         return { deleted: true as const, ...result };
       },
     );

@@ -12,12 +12,14 @@ import { decodeInstantIdCursor, instantIdCursor, pageOf } from '../pagination';
 import { presentSyncRun } from '../presenters';
 import { errorResponses, idParams, listOf, listQuery } from '../schemas/common';
 import { integration, syncQuery, syncRun } from '../schemas/integration';
+import { temporalCalls } from '../temporal-calls';
 import { integrationOfCompany } from '../tenancy';
 
 const syncAccepted = z.object({ syncRunId: z.uuid() });
 
 export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const taskQueue = deps.config.TEMPORAL_TASK_QUEUE;
+  const temporal = temporalCalls(deps.temporal);
   return async (app) => {
     app.post(
       '/integrations/:id/activate',
@@ -27,10 +29,28 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const row = await integrationOfCompany(deps.db, companyId, req.params.id);
         if (row.status === 'DISCONNECTED') throw conflict('integration_disconnected', 'A disconnected integration cannot be activated; start a new one.');
         if (!row.credentialsCipher) throw conflict('credentials_missing', `Step 3 is missing: enter the credentials first (PUT /v1/integrations/${row.id}/credentials).`, { missingStep: 'credentials' });
-        const active = await deps.db.integration.update({ where: { id: row.id }, data: { status: 'ACTIVE', activatedAt: row.activatedAt ?? new Date(), lastError: null } });
-        await upsertIntegrationSchedule(deps.temporal, taskQueue, active);
-        const syncRunId = await startSyncWorkflow(deps.temporal, taskQueue, active, 'ACTIVATION');
-        return reply.code(202).send({ syncRunId });
+        // ACTIVE first: the first sync checks it. Should Temporal not take the Schedule and the sync,
+        // the integration goes back to what it was (DRAFT, or ERROR with its reason).
+        const activatedAt = row.activatedAt ?? new Date();
+        const active = await deps.db.integration.update({ where: { id: row.id }, data: { status: 'ACTIVE', activatedAt, lastError: null } });
+        try {
+          const syncRunId = await temporal.untilAccepted(async () => {
+            const schedule = await upsertIntegrationSchedule(deps.temporal, taskQueue, active);
+            try {
+              return await startSyncWorkflow(deps.temporal, taskQueue, active, 'ACTIVATION');
+            } catch (err) {
+              // A Schedule of a DRAFT integration would only start syncs that end at once; the reconciler removes a leftover.
+              if (schedule === 'created' && row.status === 'DRAFT') await deleteIntegrationSchedule(deps.temporal, row.id).catch(() => false);
+              throw err;
+            }
+          });
+          return reply.code(202).send({ syncRunId });
+        } catch (err) {
+          await deps.db.integration
+            .updateMany({ where: { id: row.id, status: 'ACTIVE', activatedAt }, data: { status: row.status, activatedAt: row.activatedAt, lastError: row.lastError } })
+            .catch((undoErr: unknown) => req.log.error({ err: undoErr }, 'could not undo the activation'));
+          throw err;
+        }
       },
     );
 
@@ -52,10 +72,22 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (row.status !== 'ACTIVE' && row.status !== 'ERROR') throw conflict('integration_not_active', `The integration is ${row.status}; activate it first.`);
         const fullListing = req.query.listing === 'FULL';
         // Remembered on the integration, so it also holds when this request only coalesces into the
-        // follow-up of a running sync; the first complete listing begun after it answers it.
-        if (fullListing) await deps.db.integration.update({ where: { id: row.id }, data: { fullListingRequestedAt: new Date() } });
-        const syncRunId = await startSyncWorkflow(deps.temporal, taskQueue, row, 'MANUAL', fullListing);
-        return reply.code(202).send({ syncRunId });
+        // follow-up of a running sync; the first complete listing begun after it answers it. Written
+        // before the start (the run reads it), taken back should Temporal not start the run. The run
+        // itself records its sync run row, so a start that fails leaves none.
+        const requestedAt = new Date();
+        if (fullListing) await deps.db.integration.update({ where: { id: row.id }, data: { fullListingRequestedAt: requestedAt } });
+        try {
+          const syncRunId = await temporal.untilAccepted(() => startSyncWorkflow(deps.temporal, taskQueue, row, 'MANUAL', fullListing));
+          return reply.code(202).send({ syncRunId });
+        } catch (err) {
+          if (fullListing) {
+            await deps.db.integration
+              .updateMany({ where: { id: row.id, fullListingRequestedAt: requestedAt }, data: { fullListingRequestedAt: row.fullListingRequestedAt } })
+              .catch((undoErr: unknown) => req.log.error({ err: undoErr }, 'could not take back the complete-listing request'));
+          }
+          throw err;
+        }
       },
     );
 
@@ -106,12 +138,15 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (!run) throw notFound('The sync run');
         if (run.status !== 'NEEDS_REVIEW') throw conflict('nothing_to_confirm', `This sync run is ${run.status}; only a run that needs review can be confirmed.`);
         if (!run.confirmedAt) {
-          await deps.temporal.workflow.execute('confirmRemovalsWorkflow', {
-            taskQueue,
-            workflowId: `confirm-removals-${run.id}`,
-            args: [{ syncRunId: run.id }],
-            workflowIdConflictPolicy: 'USE_EXISTING',
-          });
+          const confirmation = await temporal.untilAccepted(() =>
+            deps.temporal.workflow.start('confirmRemovalsWorkflow', {
+              taskQueue,
+              workflowId: `confirm-removals-${run.id}`,
+              args: [{ syncRunId: run.id }],
+              workflowIdConflictPolicy: 'USE_EXISTING',
+            }),
+          );
+          await temporal.afterAccepted(() => confirmation.result());
         }
         return presentSyncRun(await deps.db.syncRun.findUniqueOrThrow({ where: { id: run.id } }));
       },
@@ -124,14 +159,17 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const { companyId } = companyOf(req);
         const row = await integrationOfCompany(deps.db, companyId, req.params.id);
         if (row.status === 'DISCONNECTED') return loadIntegrationView(deps, row);
+        // The Schedule goes first: with Temporal unreachable nothing changes (503). Once it is gone,
+        // a Schedule the reconciler recreates in between is removed by it again after the disconnect.
+        await temporal.untilAccepted(() => deleteIntegrationSchedule(deps.temporal, row.id));
         const disconnected = await deps.db.integration.update({
           where: { id: row.id },
           data: { status: 'DISCONNECTED', credentialsCipher: null, disconnectedAt: new Date(), followUpRequested: false },
         });
-        await deleteIntegrationSchedule(deps.temporal, row.id);
         const running = await deps.db.syncRun.findMany({ where: { integrationId: row.id, status: 'RUNNING' }, select: { workflowId: true } });
         for (const r of running) {
-          if (r.workflowId) await deps.temporal.workflow.getHandle(r.workflowId).cancel().catch(() => undefined);
+          const workflowId = r.workflowId;
+          if (workflowId) await temporal.untilAccepted(() => deps.temporal.workflow.getHandle(workflowId).cancel()).catch(() => undefined);
         }
         return loadIntegrationView(deps, disconnected);
       },

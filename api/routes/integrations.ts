@@ -12,9 +12,14 @@ import { availableSystem, callHrSystem, connectorOf } from '../hr-connection';
 import { loadIntegrationView } from '../integration-view';
 import { errorResponses, idParams } from '../schemas/common';
 import { integration, integrationOptions, integrationPatch } from '../schemas/integration';
+import { temporalCalls } from '../temporal-calls';
 import { integrationOfCompany } from '../tenancy';
 
 type Options = z.infer<typeof integrationOptions>;
+
+// A PATCH that changes the interval updates the Schedule inside its transaction (up to the Temporal
+// deadline), beyond Prisma's default of 5 s for a large deselection plus that wait.
+const PATCH_TRANSACTION_TIMEOUT_MS = 15_000;
 
 // Columns cleared when a field is deselected (only selected fields are ever stored).
 const FIELD_COLUMNS: Record<EmployeeFieldKey, Prisma.EmployeeUpdateManyMutationInput> = {
@@ -33,6 +38,7 @@ const FIELD_COLUMNS: Record<EmployeeFieldKey, Prisma.EmployeeUpdateManyMutationI
 };
 
 export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const temporal = temporalCalls(deps.temporal);
   async function readOptions(row: { id: string; hrSystem: string; credentialsCipher: string | null }): Promise<Options> {
     const system = availableSystem(row.hrSystem);
     const connector = connectorOf(deps.cipher, row);
@@ -89,7 +95,7 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Step 3: credentials, checked live against the HR system and stored encrypted',
           params: idParams,
           body: z.record(z.string(), z.unknown()),
-          response: { 200: integration, ...errorResponses, 502: errorResponses[400], 503: errorResponses[400] },
+          response: { 200: integration, ...errorResponses, 502: errorResponses[400] },
         },
       },
       async (req) => {
@@ -182,27 +188,31 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (unselected.length) throw badRequest('filter_on_unselected_field', `Filters use fields that are not synced: ${unselected.join(', ')}. Select them in "fields" too.`);
 
         const deselected = (row.selectedFields as EmployeeFieldKey[]).filter((f) => !fields.includes(f));
-        const updated = await deps.db.$transaction(async (tx) => {
-          const saved = await tx.integration.update({
-            where: { id: row.id },
-            data: {
-              selectedFields: EMPLOYEE_FIELDS.map((f) => f.key).filter((k) => fields.includes(k)),
-              mapping,
-              filters: filters ?? {},
-              ...(body.autoInvite !== undefined ? { autoInvite: body.autoInvite } : {}),
-              ...(body.syncIntervalMinutes !== undefined ? { syncIntervalMinutes: body.syncIntervalMinutes } : {}),
-            },
-          });
-          if (deselected.length) {
-            // Narrowing the selection clears what is stored; the hash reset makes the next sync rewrite rows.
-            const cleared = Object.assign({ contentHash: null }, ...deselected.map((f) => FIELD_COLUMNS[f]));
-            await tx.employee.updateMany({ where: { integrationId: row.id }, data: cleared });
-          }
-          return saved;
-        });
-        if (body.syncIntervalMinutes !== undefined && (updated.status === 'ACTIVE' || updated.status === 'ERROR')) {
-          await upsertIntegrationSchedule(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, updated);
-        }
+        const updated = await deps.db.$transaction(
+          async (tx) => {
+            const saved = await tx.integration.update({
+              where: { id: row.id },
+              data: {
+                selectedFields: EMPLOYEE_FIELDS.map((f) => f.key).filter((k) => fields.includes(k)),
+                mapping,
+                filters: filters ?? {},
+                ...(body.autoInvite !== undefined ? { autoInvite: body.autoInvite } : {}),
+                ...(body.syncIntervalMinutes !== undefined ? { syncIntervalMinutes: body.syncIntervalMinutes } : {}),
+              },
+            });
+            if (deselected.length) {
+              // Narrowing the selection clears what is stored; the hash reset makes the next sync rewrite rows.
+              const cleared = Object.assign({ contentHash: null }, ...deselected.map((f) => FIELD_COLUMNS[f]));
+              await tx.employee.updateMany({ where: { integrationId: row.id }, data: cleared });
+            }
+            if (body.syncIntervalMinutes !== undefined && (saved.status === 'ACTIVE' || saved.status === 'ERROR')) {
+              // The transaction's last step: should Temporal not take the new interval, nothing is saved.
+              await temporal.untilAccepted(() => upsertIntegrationSchedule(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, saved));
+            }
+            return saved;
+          },
+          { timeout: PATCH_TRANSACTION_TIMEOUT_MS },
+        );
         return loadIntegrationView(deps, updated);
       },
     );

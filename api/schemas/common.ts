@@ -16,10 +16,19 @@ export function listOf<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+// Any route may meet an outage: the database (every route reads it), Temporal (the routes that start,
+// update or end workflows and Schedules). The codes are stable; see api/errors.ts.
+export const serviceUnavailableBody = errorBody.describe(
+  'A service the request needs is unavailable; retry in a moment. error = database_unavailable (PostgreSQL cannot be reached), ' +
+    'workflow_service_unavailable (Temporal cannot be reached; nothing was changed), or workflow_service_timeout (Temporal did not ' +
+    'confirm in time; the change may still take effect, so check before repeating it). HR-system routes also answer hr_system_rate_limited.',
+);
+
 export const errorResponses = {
   400: errorBody,
   401: errorBody,
   404: errorBody,
   409: errorBody,
   422: errorBody,
+  503: serviceUnavailableBody,
 } as const;

@@ -10,6 +10,7 @@ export const syncCounts = z.object({
   filteredOut: z.number().int(),
   invalid: z.number().int(),
   removed: z.number().int(),
+  formerEmployees: z.number().int().describe('Listed people who had left before the first complete listing of this integration: not imported, not invited, no lifecycle'),
 });
 
 export const syncRun = z.object({
@@ -55,7 +56,10 @@ export const integration = z.object({
   syncIntervalMinutes: z.number().int(),
   lastError: z.string().nullable(),
   lastSync: syncRun.nullable(),
-  nextScheduledSyncAt: z.string().nullable(),
+  nextScheduledSyncAt: z
+    .string()
+    .nullable()
+    .describe('When the Schedule syncs next; null when the integration is not active, its Schedule is paused or missing, or Temporal cannot be reached right now'),
   lastCompleteListingAt: z
     .string()
     .nullable()

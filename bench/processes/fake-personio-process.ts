@@ -20,13 +20,20 @@ async function main(): Promise<void> {
   answerCommands((command) => {
     if (command.type === 'renameSpread') {
       // `count` employees spread evenly over the listing get a new last name: an HR change that
-      // touches no leaving date, so each one is exactly one row to write.
+      // touches no leaving date, so each one is exactly one row to write. People who had already
+      // left (in the past: former staff the product never imported) are passed over.
       const count = Number(command.count);
       const step = Math.max(1, Math.floor(employeeCount / Math.max(1, count)));
+      const today = new Date().toISOString().slice(0, 10);
       let edited = 0;
-      for (let i = 0; i < employeeCount && edited < count; i += step) {
-        fake.state.editEmployee(FIRST_FAKE_ID + i, { lastName: `Renamed${command.round ?? ''}-${i}` });
-        edited++;
+      for (let start = 0; start < employeeCount && edited < count; start += step) {
+        for (let i = start; i < Math.min(start + step, employeeCount); i++) {
+          const e = fake.state.getEmployee(FIRST_FAKE_ID + i)!;
+          if (e.terminationDate !== null && e.terminationDate < today) continue;
+          fake.state.editEmployee(e.id, { lastName: `Renamed${command.round ?? ''}-${i}` });
+          edited++;
+          break;
+        }
       }
       return { edited };
     }

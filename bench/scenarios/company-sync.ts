@@ -20,7 +20,7 @@ export interface SyncFigures {
   cpuSeconds: Record<string, number>;
   /** Rows of `employees` written (pg_stat_user_tables counters and new row versions). */
   rowsWritten: RowsWritten;
-  run: Pick<FinishedRun, 'status' | 'listing' | 'countRead' | 'countCreated' | 'countUpdated' | 'countUnchanged' | 'countRemoved'>;
+  run: Pick<FinishedRun, 'status' | 'listing' | 'countRead' | 'countCreated' | 'countUpdated' | 'countUnchanged' | 'countRemoved' | 'countFormerEmployees'>;
   /** The leaving lifecycles this sync handed off after its listing (the company's handoff workflow), when it had leavers. */
   leavingHandoff: LeavingHandoffFigures | null;
 }
@@ -86,14 +86,14 @@ export async function runCompanySync(
       const leavingHandoff = await waitForLeavingHandoff(run.finishedAt, startedAt);
       const handoffMemory = memory.stop();
       const rowsWritten = await meter.since(mark);
-      const { status, listing, countRead, countCreated, countUpdated, countUnchanged, countRemoved } = run;
+      const { status, listing, countRead, countCreated, countUpdated, countUnchanged, countRemoved, countFormerEmployees } = run;
       return {
         wallMs,
         employeesPerSecond: Math.round((employees / wallMs) * 1000),
         workerPeakRssMb: syncMemory,
         cpuSeconds,
         rowsWritten,
-        run: { status, listing, countRead, countCreated, countUpdated, countUnchanged, countRemoved },
+        run: { status, listing, countRead, countCreated, countUpdated, countUnchanged, countRemoved, countFormerEmployees },
         leavingHandoff: leavingHandoff && { ...leavingHandoff, workerPeakRssMb: handoffMemory },
       };
     };

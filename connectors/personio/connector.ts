@@ -1,5 +1,6 @@
-// HrConnector for Personio API v1: all employees (every status) by offset paging, the attribute
-// list including custom dynamic_<id> attributes, and legal entities from the subcompany values.
+// HrConnector for Personio API v1: all employees (every status), or those changed since an instant,
+// by offset paging; the attribute list including custom dynamic_<id> attributes; legal entities
+// from the subcompany values.
 import { HrSystemResponseError } from '../errors';
 import type { AttributeOption, EmployeePage, EmploymentType, HrConnector, InvalidRemoteRecord, LegalEntityOption, RemoteEmployee } from '../types';
 import type { PersonioApiClient } from './api-client';
@@ -37,8 +38,25 @@ export class PersonioConnector implements HrConnector {
   }
 
   async fetchEmployeePage(cursor: string | null): Promise<EmployeePage> {
+    return this.fetchListingPage('', cursor);
+  }
+
+  /**
+   * `updated_since` on the same endpoint. Personio's reference page still says limit and offset are
+   * ignored with it, but its changelog made pagination mandatory with `updated_since` (2023-11-16)
+   * and enforces limit ≤ 100, default 50, on every request (2025-01-31): a change listing is paged
+   * and read to its end exactly like a complete one. The instant goes as UTC without an offset (the
+   * documented form); should Personio read it as German time, it reads from earlier, which only
+   * returns more.
+   */
+  async fetchChangedEmployeePage(since: Date, cursor: string | null): Promise<EmployeePage> {
+    const updatedSince = since.toISOString().slice(0, 19);
+    return this.fetchListingPage(`&updated_since=${encodeURIComponent(updatedSince)}`, cursor);
+  }
+
+  private async fetchListingPage(filter: string, cursor: string | null): Promise<EmployeePage> {
     const offset = offsetFromCursor(cursor);
-    const list = readEmployeeList(await this.api.getJson(`/v1/company/employees?limit=${this.pageSize}&offset=${offset}`));
+    const list = readEmployeeList(await this.api.getJson(`/v1/company/employees?limit=${this.pageSize}&offset=${offset}${filter}`));
     const { employees, invalid } = readRecords(list, this.mapping);
     const next = nextOffset({
       offset,
@@ -46,20 +64,9 @@ export class PersonioConnector implements HrConnector {
       requestedLimit: this.pageSize,
       echoedLimit: list.limit,
       totalElements: list.metadata?.total_elements,
+      totalPages: list.metadata?.total_pages,
     });
     return { employees, invalid, nextCursor: next === null ? null : String(next) };
-  }
-
-  /**
-   * `updated_since` on the same endpoint: Personio then ignores limit and offset and answers every
-   * changed employee at once, so this is always a single page. The instant goes as UTC without an
-   * offset (the documented form); should Personio read it as German time, it reads from earlier,
-   * which only returns more.
-   */
-  async fetchChangedEmployeePage(since: Date): Promise<EmployeePage> {
-    const updatedSince = since.toISOString().slice(0, 19);
-    const list = readEmployeeList(await this.api.getJson(`/v1/company/employees?updated_since=${encodeURIComponent(updatedSince)}`));
-    return { ...readRecords(list, this.mapping), nextCursor: null };
   }
 
   async listAttributes(): Promise<AttributeOption[]> {

@@ -1,7 +1,7 @@
 // A local stand-in for Personio API v1 (tests, demos, benchmarks), following the published spec:
 // POST /v1/auth issues a bearer token; GET /v1/company/employees pages with limit (default 50,
-// capped at 100) and offset and returns every status, or with updated_since every employee changed
-// since then in one answer (limit and offset ignored); GET /v1/company/employees/attributes lists
+// capped at 100) and offset and returns every status, or with updated_since the employees changed
+// since then, paged the same way (Personio's changelog: pagination mandatory with updated_since); GET /v1/company/employees/attributes lists
 // standard and custom attributes. Errors use Personio's {success:false, error:{code, message}}.
 // Throttled answers are 429 without Retry-After, as Personio documents none.
 import { startFakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http-server';
@@ -102,7 +102,7 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
     const offset = parseNonNegativeInt(params.get('offset'), 0);
     if (asked === null || asked < 1) return personioError(400, 'The limit must be a positive integer.');
     if (offset === null) return personioError(400, 'The offset must be a non-negative integer.');
-    state.recordLimitAsked(asked);
+    state.recordListRequest({ offset, limit: asked, updatedSince: params.get('updated_since') });
     const limit = Math.min(asked, MAX_LIMIT);
     const only = params.getAll('attributes[]');
     const projection = only.length ? new Set(only) : null;
@@ -110,35 +110,29 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
 
     const updatedSince = params.get('updated_since');
     if (updatedSince !== null) {
-      // Personio ignores limit and offset with updated_since and answers every changed employee.
+      // Paged like every GET employees request (changelog 2023-11-16 and 2025-01-31), not one answer.
       const since = parseUpdatedSince(updatedSince);
       if (!since) return personioError(400, 'The updated_since parameter must be a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:mm:ss).');
-      const data = state.changedSince(since).map((e) => renderEmployee(e, custom, projection));
-      return { status: 200, body: { success: true, metadata: { total_elements: data.length, current_page: 0, total_pages: 1 }, offset: 0, limit: data.length, data } };
+      const changed = state.changedSince(since);
+      const data = changed.slice(offset, offset + limit).map((e) => renderEmployee(e, custom, projection));
+      return { status: 200, body: listBody(data, changed.length, offset, limit) };
     }
 
     const email = params.get('email');
     if (email) {
       const match = state.findByEmail(email);
       const data = match ? [renderEmployee(match, custom, projection)] : [];
-      return { status: 200, body: { success: true, metadata: { total_elements: data.length, current_page: 0, total_pages: 1 }, offset: 0, limit, data } };
+      return { status: 200, body: listBody(data, data.length, 0, limit) };
     }
 
     const data = state.listingEntries(offset, limit).map(({ employee, malformed }) => {
       const record = renderEmployee(employee, custom, projection);
       return malformed ? renderMalformed(malformed, record) : record;
     });
-    const total = state.listingSize;
     return {
       status: 200,
       headers: { authorization: `Bearer ${bearerToken(req)}` }, // Personio echoes the token it accepted
-      body: {
-        success: true,
-        metadata: { total_elements: total, current_page: Math.floor(offset / limit), total_pages: Math.ceil(total / limit) },
-        offset,
-        limit,
-        data,
-      },
+      body: listBody(data, state.listingSize, offset, limit),
     };
   }
 
@@ -183,6 +177,11 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
 
   const server = await startFakeHttpServer(handle, options.port ?? 0);
   return { url: server.url, state, close: () => server.close() };
+}
+
+/** Personio's list envelope: metadata with the total and the page count at this limit. */
+function listBody(data: unknown[], total: number, offset: number, limit: number) {
+  return { success: true, metadata: { total_elements: total, current_page: Math.floor(offset / limit), total_pages: Math.ceil(total / limit) }, offset, limit, data };
 }
 
 function bearerToken(req: FakeRequest): string | null {

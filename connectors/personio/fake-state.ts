@@ -30,6 +30,8 @@ const LIMIT_LOG_SIZE = 1000;
 
 export class FakePersonioState {
   readonly requestCounts = { auth: 0, employees: 0, attributes: 0 };
+  /** Recent GET /v1/company/employees as asked (offset, limit, updated_since), oldest first. */
+  readonly employeeListRequests: { offset: number; limit: number; updatedSince: string | null; at: number }[] = [];
   /** `limit` asked on recent employee-list calls, oldest first. */
   readonly employeeLimitsAsked: number[] = [];
   readonly referenceDate: string;
@@ -211,9 +213,11 @@ export class FakePersonioState {
     return index === -1 ? undefined : this.failures.splice(index, 1)[0];
   }
 
-  recordLimitAsked(limit: number): void {
-    this.employeeLimitsAsked.push(limit);
+  recordListRequest(request: { offset: number; limit: number; updatedSince: string | null }): void {
+    this.employeeLimitsAsked.push(request.limit);
     if (this.employeeLimitsAsked.length > LIMIT_LOG_SIZE) this.employeeLimitsAsked.shift();
+    this.employeeListRequests.push({ ...request, at: Date.now() });
+    if (this.employeeListRequests.length > LIMIT_LOG_SIZE) this.employeeListRequests.shift();
   }
 
   /** A date relative to the fake's reference date, for tests. */

@@ -60,7 +60,8 @@ describe('BambooHR connector against the fake BambooHR', () => {
   it('waits as told by a 429 Retry-After and then reads the employees', async () => {
     fake = await startFakeBambooHr({ employees: 5, rateLimit: { requestNumbers: [2, 3], status: 429, retryAfterSeconds: 7 } });
     const waits: number[] = [];
-    const page = await connect(FAKE_BAMBOOHR_API_KEY, { sleep: async (ms) => void waits.push(ms) }).fetchEmployeePage(null);
+    // Two waits of 7 s: within a retry budget of 20 s (the default of 10 s would hand the second to Temporal).
+    const page = await connect(FAKE_BAMBOOHR_API_KEY, { sleep: async (ms) => void waits.push(ms), maxRetryWaitMs: 20_000 }).fetchEmployeePage(null);
     expect(page.employees).toHaveLength(5);
     expect(waits).toEqual([7000, 7000]);
   });

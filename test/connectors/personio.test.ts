@@ -210,7 +210,7 @@ describe('Personio connector', () => {
     expect(byId.has(String(c.id))).toBe(false);
   });
 
-  it('lists only the employees changed since an instant, all in one request (updated_since ignores paging)', async () => {
+  it('lists only the employees changed since an instant, in one request when they fit a page', async () => {
     const server = await startFake({ employeeCount: 300 });
     const connector = connectorFor(server);
     await connector.checkCredentials();
@@ -230,8 +230,42 @@ describe('Personio connector', () => {
     expect(page.employees[1]!.leavingDate).toBe('2025-07-31');
     // Nothing changed since now: an empty answer, still one request.
     expect((await connector.fetchChangedEmployeePage!(new Date(Date.now() + 1000), null)).employees).toEqual([]);
-    // From long ago: everyone, more than the 100 a page holds.
-    expect((await connector.fetchChangedEmployeePage!(new Date('2020-01-01T00:00:00Z'), null)).employees).toHaveLength(301);
+  });
+
+  it('reads a change listing page by page to its end, like a complete one (pagination is mandatory with updated_since)', async () => {
+    const server = await startFake({ employeeCount: 400 });
+    const connector = connectorFor(server);
+    await connector.checkCredentials();
+    const before = new Date(Date.now() - 1000);
+    const renamed = server.state.listEmployees().slice(0, 250);
+    for (const e of renamed) server.state.editEmployee(e.id, { lastName: `Umbenannt-${e.id}` });
+    const hired = server.state.addEmployee({ firstName: 'Greta', lastName: 'Neu', email: 'greta.neu@nordwind-demo.example' });
+
+    const pages: EmployeePage[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: EmployeePage = await connector.fetchChangedEmployeePage!(before, cursor);
+      pages.push(page);
+      cursor = page.nextCursor;
+    } while (cursor !== null && pages.length < 20);
+
+    // 251 changes at Personio's 100 per page: three pages, every change read, the metadata ends it.
+    expect(pages.map((p) => p.employees.length)).toEqual([100, 100, 51]);
+    const read = pages.flatMap((p) => p.employees);
+    expect(new Set(read.map((e) => e.remoteId))).toEqual(new Set([...renamed.map((e) => String(e.id)), String(hired.id)]));
+    expect(read.filter((e) => e.lastName?.startsWith('Umbenannt-'))).toHaveLength(250);
+  });
+
+  it('pages change listings at 50 by default and 100 at most, as Personio does', async () => {
+    const server = await startFake({ employeeCount: 130 });
+    const token = ((await (await fetch(`${server.url}/v1/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: FAKE_PERSONIO_CLIENT_ID, client_secret: FAKE_PERSONIO_CLIENT_SECRET }) })).json()) as { data: { token: string } }).data.token;
+    const list = async (query: string) => (await (await fetch(`${server.url}/v1/company/employees?${query}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { data: unknown[]; metadata: { total_elements: number; total_pages: number } };
+    const fromLongAgo = 'updated_since=2020-01-01T00:00:00';
+    expect((await list(fromLongAgo)).data).toHaveLength(50);
+    expect((await list(`${fromLongAgo}&limit=500`)).data).toHaveLength(100);
+    const last = await list(`${fromLongAgo}&limit=100&offset=100`);
+    expect(last.data).toHaveLength(30);
+    expect(last.metadata).toMatchObject({ total_elements: 130, total_pages: 2 });
   });
 
   it('fails loudly instead of reading an unexpected answer as an empty listing', async () => {

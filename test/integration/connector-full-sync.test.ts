@@ -39,6 +39,7 @@ describe('a full sync of each available HR system', () => {
     let integrationId: string;
     let catalogEntry: CatalogEntry;
     let expected: ExpectedEmployee[];
+    let imported: ExpectedEmployee[];
     const auth = () => bearer(company.apiKey);
 
     beforeAll(async () => {
@@ -85,8 +86,12 @@ describe('a full sync of each available HR system', () => {
       expect(configured.json().mapping).toEqual(vendor.mapping);
     });
 
-    it('syncs everyone into PostgreSQL: leavers planned, the mapped value stored, the malformed record counted, a throttled request recovered', async () => {
+    it('syncs everyone into PostgreSQL: leavers planned, former staff counted, the mapped value stored, the malformed record counted, a throttled request recovered', async () => {
       expected = vendor.expected();
+      // Who left in a month that had ended before this first complete listing is former staff.
+      const month = currentMonth();
+      const former = expected.filter((p) => p.leavingDate !== null && p.leavingDate.slice(0, 7) < month);
+      imported = expected.filter((p) => !former.includes(p));
       const throttled = vendor.throttleOneListingRequest();
       const res = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/activate`, headers: auth() });
       expect(res.statusCode).toBe(202);
@@ -97,7 +102,8 @@ describe('a full sync of each available HR system', () => {
         error: null,
         countRead: expected.length + vendor.malformedRecords,
         countInvalid: vendor.malformedRecords,
-        countCreated: expected.length,
+        countCreated: imported.length,
+        countFormerEmployees: former.length,
         countFilteredOut: 0,
         countRemoved: 0,
       });
@@ -109,22 +115,17 @@ describe('a full sync of each available HR system', () => {
       expect(view).toMatchObject({ status: 'ACTIVE', lastError: null });
 
       const rows = await database.db.employee.findMany({ where: { integrationId } });
-      expect(rows).toHaveLength(expected.length);
+      expect(rows).toHaveLength(imported.length);
       const byRemoteId = new Map(rows.map((r) => [r.remoteId, r]));
-      const month = currentMonth();
-      for (const person of expected) {
+      for (const person of imported) {
         const row = byRemoteId.get(person.remoteId);
         expect(row).toMatchObject({ email: person.email, leavingDate: person.leavingDate, ...person.mapped });
-        if (person.leavingDate) {
-          // Leavers are never missing; a departure already past when first seen ends this month.
-          const leavingMonth = person.leavingDate.slice(0, 7);
-          expect(row).toMatchObject({ status: 'LEAVING_PLANNED', lastWorkingMonth: leavingMonth > month ? leavingMonth : month });
-        } else {
-          expect(row?.status).toBe('ACTIVE');
-        }
+        // Leavers are never missing: their lifecycle ends with the month of the leaving date.
+        if (person.leavingDate) expect(row).toMatchObject({ status: 'LEAVING_PLANNED', lastWorkingMonth: person.leavingDate.slice(0, 7) });
+        else expect(row?.status).toBe('ACTIVE');
       }
-      expect(expected.filter((p) => p.leavingDate && p.leavingDate < `${month}-01`).length).toBeGreaterThan(0);
-      expect(expected.filter((p) => p.leavingDate && p.leavingDate >= `${month}-01`).length).toBeGreaterThan(0);
+      expect(former.length).toBeGreaterThan(0);
+      expect(imported.filter((p) => p.leavingDate).length).toBeGreaterThan(0);
       expect(new Set(expected.map((p) => p.mapped.numberOfChildren)).size).toBeGreaterThan(2);
     });
 
@@ -132,7 +133,7 @@ describe('a full sync of each available HR system', () => {
       const res = await app.inject({ method: 'POST', url: `/v1/integrations/${integrationId}/sync`, headers: auth() });
       expect(res.statusCode).toBe(202);
       const run = await waitForSyncRun(database.db, res.json().syncRunId);
-      expect(run).toMatchObject({ status: 'SUCCEEDED', countCreated: 0, countUpdated: 0, countUnchanged: expected.length, countInvalid: vendor.malformedRecords, countRemoved: 0 });
+      expect(run).toMatchObject({ status: 'SUCCEEDED', countCreated: 0, countUpdated: 0, countUnchanged: imported.length, countInvalid: vendor.malformedRecords, countRemoved: 0 });
     });
 
     it(`keeps the ${fixture.name} credentials and people's e-mails out of every workflow history`, async () => {

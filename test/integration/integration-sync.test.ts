@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { CHILDREN_ATTRIBUTE, FAKE_SUBCOMPANIES } from '../../connectors/personio/fake-data';
 import { FAKE_PERSONIO_CLIENT_ID, FAKE_PERSONIO_CLIENT_SECRET, startFakePersonio, type RunningFakePersonio } from '../../connectors/personio/fake-server';
 import { ScheduleOverlapPolicy } from '@temporalio/client';
+import { currentMonth } from '../../domain/leaving-dates';
 import { integrationSyncScheduleId, leavingWorkflowId } from '../../workflows/ids';
 import { CompanyIdKey, HrSystemKey, IntegrationIdKey, LastWorkingMonthKey } from '../../workflows/search-attributes';
 import { bearer, createCompany } from '../support/api';
@@ -125,9 +126,14 @@ describe('connecting Personio and keeping employees in sync', () => {
     const schedule = await temporal.client.schedule.getHandle(integrationSyncScheduleId(integrationId)).describe();
     expect(schedule.action.type).toBe('startWorkflow');
 
-    const inEntity = personio.state.listEmployees().filter((e) => e.subcompanyId === keptEntity.id);
+    const inEntityListed = personio.state.listEmployees().filter((e) => e.subcompanyId === keptEntity.id);
+    // Who had left in a month ended before this first listing is former staff: counted, not imported.
+    const month = currentMonth(new Date(), 'Europe/Berlin');
+    const inEntity = inEntityListed.filter((e) => !(e.terminationDate && e.terminationDate.slice(0, 7) < month));
+    expect(run.countFormerEmployees).toBe(inEntityListed.length - inEntity.length);
+    expect(run.countFormerEmployees).toBeGreaterThan(0);
     expect(run.countCreated).toBe(inEntity.length);
-    expect(run.countFilteredOut).toBe(180 - inEntity.length);
+    expect(run.countFilteredOut).toBe(180 - inEntityListed.length);
     const employees = await database.db.employee.findMany({ where: { integrationId } });
     expect(employees).toHaveLength(inEntity.length);
     expect(employees.every((e) => e.legalEntityId === String(keptEntity.id))).toBe(true);
@@ -228,6 +234,25 @@ describe('connecting Personio and keeping employees in sync', () => {
     expect(await database.db.invite.count({ where: { employee: { remoteId: String(hire.id), integrationId } } })).toBe(1);
   });
 
+  it('reads a change listing to its last page: 131 renames and a hire, more than a page holds, all applied', async () => {
+    const everyone = personio.state.listEmployees().slice(0, 131);
+    for (const e of everyone) personio.state.editEmployee(e.id, { lastName: `Renamed-${e.id}` });
+    const hire = personio.state.addEmployee({ subcompanyId: keptEntity.id, firstName: 'Zweite', lastName: 'Neue', email: 'zweite.neue@nordwind.example', status: 'active', terminationDate: null });
+    const requests = personio.state.requestCounts.employees;
+
+    const run = await waitForSyncRun(database.db, await syncNow());
+
+    // 131 + 1, and the earlier test's changes still inside the 5-minute overlap: two pages of 100.
+    expect(run).toMatchObject({ status: 'SUCCEEDED', listing: 'CHANGES' });
+    expect(run.countRead).toBeGreaterThanOrEqual(132);
+    expect(personio.state.requestCounts.employees - requests).toBe(2);
+    const stored = await database.db.employee.findMany({ where: { integrationId, remoteId: { in: everyone.map((e) => String(e.id)) } }, select: { remoteId: true, lastName: true } });
+    // Every renamed employee that passes the filter carries the new name; none is left behind.
+    expect(stored.length).toBe(run.countUpdated);
+    expect(stored.every((e) => e.lastName === `Renamed-${e.remoteId}`)).toBe(true);
+    expect(await database.db.employee.count({ where: { integrationId, remoteId: String(hire.id) } })).toBe(1);
+  });
+
   it('never runs two syncs at once: concurrent requests coalesce into at most one follow-up', async () => {
     personio.state.listingDelayMs = 300; // a slow vendor: the first sync is still running when the others arrive
     const t0 = new Date();
@@ -263,7 +288,11 @@ describe('connecting Personio and keeping employees in sync', () => {
     personio.state.listingDelayMs = 300; // the change listing below is still running when the request arrives
     const t0 = new Date();
     const first = await syncNow();
-    await new Promise((r) => setTimeout(r, 100));
+    // Once the first run has decided its listing (a change listing), ask for a complete one.
+    for (let waited = 0; !(await database.db.syncRun.findUnique({ where: { id: first } }))?.listing; waited += 20) {
+      if (waited > 30_000) throw new Error('the first sync never decided its listing');
+      await new Promise((r) => setTimeout(r, 20));
+    }
     const requested = await syncNow('FULL');
     expect((await view()).lastCompleteListingAt).toBe(lastComplete);
     for (let waited = 0; (await database.db.syncRun.count({ where: { integrationId, startedAt: { gte: t0 } } })) < 3; waited += 100) {

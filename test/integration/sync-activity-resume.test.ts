@@ -1,5 +1,7 @@
 // The sync activity on its own (no workflow): a retry after a worker crash resumes at the cursor of
-// the last committed batch, and a throttled vendor page is retried, never treated as a refusal.
+// the last committed batch, as recorded in the database with that batch (never from heartbeat
+// details, which may not have reached the server), and a throttled vendor page is retried, never
+// treated as a refusal.
 import { MockActivityEnvironment } from '@temporalio/testing';
 import pino from 'pino';
 import { createSyncEmployeesActivities, type SyncEmployeesResult } from '../../activities/sync-employees';
@@ -43,7 +45,7 @@ describe('syncEmployees activity', () => {
       connectorContext: { sleep: async () => undefined },
     });
 
-  it('resumes at the heartbeated cursor after a crash and does not believe removals from a partial listing', async () => {
+  it('resumes at the cursor its last committed batch recorded and does not believe removals from a partial listing', async () => {
     // Only employees without a leaving date, so no lifecycle hand-off is needed here.
     for (const e of personio.state.listEmployees()) if (e.terminationDate) personio.state.editEmployee(e.id, { terminationDate: null, status: 'active' });
     const { integration, run } = await activeIntegration();
@@ -51,12 +53,12 @@ describe('syncEmployees activity', () => {
     const full: SyncEmployeesResult = await first.run(activities().syncEmployees, { integrationId: integration.id, syncRunId: run.id });
     expect(full.counts.created).toBe(1200);
 
+    // As a crashed attempt leaves it: 1,000 employees committed, no heartbeat details at all.
+    const committed = { cursor: '1000', pages: 10, listingDone: false, listing: { mode: 'FULL', since: null, startedAt: new Date().toISOString() }, counts: { read: 1000, created: 0, updated: 0, unchanged: 1000, filteredOut: 0, invalid: 0, removed: 0, formerEmployees: 0 } };
+    await database.db.syncRun.update({ where: { id: run.id }, data: { resumeProgress: committed } });
     const heartbeats: unknown[] = [];
     const before = personio.state.requestCounts.employees;
-    const retry = new MockActivityEnvironment({
-      heartbeatDetails: { cursor: '1000', pages: 10, counts: { read: 1000, created: 0, updated: 0, unchanged: 1000, filteredOut: 0, invalid: 0, removed: 0 } },
-      attempt: 2,
-    });
+    const retry = new MockActivityEnvironment({ attempt: 2 });
     retry.on('heartbeat', (d) => heartbeats.push(d));
     const resumed: SyncEmployeesResult = await retry.run(activities().syncEmployees, { integrationId: integration.id, syncRunId: run.id });
 
@@ -67,7 +69,7 @@ describe('syncEmployees activity', () => {
     expect(heartbeats.length).toBeGreaterThan(0);
   });
 
-  it('never heartbeats the cursor of a batch whose write failed; the retry resumes after the last committed one', async () => {
+  it('never records or heartbeats the cursor of a batch whose write failed; the retry resumes after the last committed one', async () => {
     const { integration, run } = await activeIntegration();
     // The database drops the second batch's transaction (written while the third batch is prepared).
     let transactions = 0;
@@ -96,11 +98,14 @@ describe('syncEmployees activity', () => {
     first.on('heartbeat', (d) => heartbeats.push(d as { cursor: string | null }));
     await expect(first.run(flaky.syncEmployees, { integrationId: integration.id, syncRunId: run.id })).rejects.toThrow(/connection to the database lost/);
 
-    // Only the first batch (employees 1–500) is stored, and no heartbeat ever named a later cursor.
+    // Only the first batch (employees 1–500) is stored, the run records the cursor after it, and no
+    // heartbeat ever named a later cursor.
     expect(await database.db.employee.count({ where: { integrationId: integration.id } })).toBe(500);
     expect(new Set(heartbeats.map((h) => h.cursor))).toEqual(new Set([null, '500']));
+    const recorded = (await database.db.syncRun.findUniqueOrThrow({ where: { id: run.id } })).resumeProgress as { cursor: string; counts: { created: number } };
+    expect(recorded).toMatchObject({ cursor: '500', listingDone: false, counts: { created: 500 } });
 
-    const retry = new MockActivityEnvironment({ heartbeatDetails: heartbeats.at(-1), attempt: 2 });
+    const retry = new MockActivityEnvironment({ attempt: 2 });
     const resumed: SyncEmployeesResult = await retry.run(activities().syncEmployees, { integrationId: integration.id, syncRunId: run.id });
     expect(resumed.counts).toMatchObject({ read: 1200, created: 1200 });
     expect(await database.db.employee.count({ where: { integrationId: integration.id } })).toBe(1200);

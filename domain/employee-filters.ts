@@ -1,7 +1,7 @@
 // Which employees an integration synchronises (setup step 5). Pure: the sync calls matchesFilters per
 // employee and counts the others as "filtered out".
 import { z } from 'zod';
-import type { AttributeValue, EmploymentType } from '../connectors/types';
+import type { AttributeValue, EmploymentType } from './remote-employee';
 import { EMPLOYEE_FIELD_KEYS, type EmployeeFieldKey } from './employee-fields';
 import { EMPLOYMENT_TYPES } from './hr-values';
 

@@ -2,7 +2,7 @@
 // applies the admin's attribute mapping with coercion, drops fields that are not selected, and
 // validates the result. Reasons and warnings name fields only, never personal values.
 import { z } from 'zod';
-import type { AttributeValue, EmploymentType, Gender, HrStatus, MaritalStatus, RemoteEmployee } from '../connectors/types';
+import type { AttributeValue, EmploymentType, Gender, HrStatus, MaritalStatus, RemoteEmployee } from './remote-employee';
 import { EMPLOYEE_FIELD_KEYS, REQUIRED_FIELD_KEYS, type EmployeeFieldKey, type MappableField } from './employee-fields';
 import { EMPLOYMENT_TYPES, GENDERS, HR_STATUSES, MARITAL_STATUSES } from './hr-values';
 import { isIsoDate } from './leaving-dates';

@@ -1,6 +1,6 @@
 // Runtime lists of the unified HR value unions (connectors/types.ts declares the types only) and the
 // product's own employee lifecycle status. The compile-time checks below fail when a union grows.
-import type { EmploymentType, Gender, HrStatus, MaritalStatus } from '../connectors/types';
+import type { EmploymentType, Gender, HrStatus, MaritalStatus } from './remote-employee';
 
 export const HR_STATUSES = ['active', 'onboarding', 'leave', 'inactive', 'terminated'] as const satisfies readonly HrStatus[];
 export const EMPLOYMENT_TYPES = [

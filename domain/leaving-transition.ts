@@ -1,7 +1,7 @@
 // What a sync hands to the leaving lifecycle when an employee's HR data changed. Decided from the
 // stored lifecycle status and the incoming HR data (state, not just the difference), so a sync that
 // was interrupted between writing a row and signalling the workflow still converges.
-import type { HrStatus } from '../connectors/types';
+import type { HrStatus } from './remote-employee';
 import type { EmployeeStatus } from './hr-values';
 import { isIsoDate } from './leaving-dates';
 

@@ -1,7 +1,7 @@
 // German recreation allowance (Erholungsbeihilfe, § 40 Abs. 2 Satz 1 Nr. 3 EStG): the amounts an
 // employer may pay per calendar year at the flat 25 % tax rate — 156 EUR for the employee, 104 EUR
 // for the spouse (marriage or registered partnership), 52 EUR per child. All amounts in euro cents.
-import type { MaritalStatus } from '../connectors/types';
+import type { MaritalStatus } from './remote-employee';
 
 export const RECREATION_ALLOWANCE_EMPLOYEE_CENTS = 15_600;
 export const RECREATION_ALLOWANCE_SPOUSE_CENTS = 10_400;

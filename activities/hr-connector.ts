@@ -3,16 +3,17 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { CredentialsRejectedError, HrSystemResponseError, RateLimitedError } from '../connectors/errors';
 import { findHrSystem } from '../connectors/registry';
+import { FailureType } from '../contracts/failures';
 import type { ConnectorContext, HrConnector, HrSystemDefinition } from '../connectors/types';
 import { currentActivitySignal, type ActivityDeps } from './deps';
 
 export function openConnector(deps: ActivityDeps, integration: { id: string; hrSystem: string; credentialsCipher: string | null }): { connector: HrConnector; system: HrSystemDefinition } {
   const system = findHrSystem(integration.hrSystem);
   if (!system || system.status !== 'available') {
-    throw ApplicationFailure.nonRetryable(`${integration.hrSystem} has no connector`, 'HrSystemUnavailable');
+    throw ApplicationFailure.nonRetryable(`${integration.hrSystem} has no connector`, FailureType.NoConnector);
   }
   if (!integration.credentialsCipher) {
-    throw ApplicationFailure.nonRetryable('The integration has no credentials (they were never entered or the integration was disconnected).', 'CredentialsMissing');
+    throw ApplicationFailure.nonRetryable('The integration has no credentials (they were never entered or the integration was disconnected).', FailureType.CredentialsMissing);
   }
   const credentials = deps.cipher.decrypt(integration.credentialsCipher, integration.id);
   return { connector: system.create(credentials, connectorContext(deps)), system };
@@ -27,16 +28,18 @@ function connectorContext(deps: ActivityDeps): ConnectorContext {
 }
 
 /**
- * Connector errors as Temporal failures: refused credentials are final; throttling is retried after
- * the vendor's Retry-After; anything else is retried with the activity's backoff.
+ * Connector errors as Temporal failures (the one place connector errors become contracts/failures.ts
+ * types): refused credentials are final; throttling is retried after the vendor's Retry-After;
+ * anything else (a 5xx or timeout, HrSystemUnavailableError) keeps its class name as its type and is
+ * retried with the activity's backoff. Not to be confused with FailureType.NoConnector (openConnector).
  */
 export function toActivityFailure(err: unknown): unknown {
-  if (err instanceof CredentialsRejectedError) return ApplicationFailure.nonRetryable(err.message, 'CredentialsRejected');
+  if (err instanceof CredentialsRejectedError) return ApplicationFailure.nonRetryable(err.message, FailureType.CredentialsRejected);
   if (err instanceof RateLimitedError) {
-    return ApplicationFailure.create({ message: err.message, type: 'RateLimited', nextRetryDelay: err.retryAfterMs ?? undefined });
+    return ApplicationFailure.create({ message: err.message, type: FailureType.RateLimited, nextRetryDelay: err.retryAfterMs ?? undefined });
   }
   if (err instanceof HrSystemResponseError && err.httpStatus === 403) {
-    return ApplicationFailure.nonRetryable(err.message, 'CredentialsRejected');
+    return ApplicationFailure.nonRetryable(err.message, FailureType.CredentialsRejected);
   }
   return err;
 }

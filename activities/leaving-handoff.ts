@@ -8,17 +8,8 @@
 import { setMaxListeners } from 'node:events';
 import { Context } from '@temporalio/activity';
 import { handOverRecordedPlan, requestLeavingHandoff, updateRefusal, withdrawLeavingIfRunning } from '../infra/leaving-lifecycle-client';
+import type { LeavingHandoffCounts } from '../contracts/leaving-handoff';
 import { currentActivitySignal, type ActivityDeps } from './deps';
-
-export interface LeavingHandoffCounts {
-  started: number;
-  updated: number;
-  withdrawn: number;
-  /** Already held by the lifecycle (a retry), or nothing to do (the employee already left). */
-  unchanged: number;
-  /** Refused by the lifecycle (deadline passed, lifecycle ended); the next sync decides again. */
-  refused: number;
-}
 
 /** Lifecycle calls in flight at once: enough to be quick, few enough not to flood the frontend. */
 export const HANDOFF_CONCURRENCY = 16;

@@ -2,7 +2,7 @@
 // retry or a replay uses the same time) and load everything else from the database.
 import type { ActivityDeps } from './deps';
 import { handOffPendingLeavers } from './leaving-handoff';
-import * as store from './lifecycle-store';
+import * as store from '../infra/repositories/lifecycle-store';
 
 export function createLifecycleActivities(deps: ActivityDeps) {
   return {

@@ -1,16 +1,9 @@
 // Repairs drift between the database (system of record) and Temporal: Schedules, and leaving changes
 // whose handoff was never requested (a worker that died between a sync's commit and its request).
 import { deleteIntegrationSchedule, listScheduledIntegrationIds, upsertIntegrationSchedule } from '../infra/temporal-schedules';
+import type { ScheduleDriftRepair } from '../contracts/reconcile-schedules';
 import type { ActivityDeps } from './deps';
 import { requestLeavingHandoffIfPending } from './leaving-handoff';
-
-export interface ScheduleDriftRepair {
-  created: number;
-  removed: number;
-  checked: number;
-  /** Companies whose pending leaving changes were handed to their handoff workflow. */
-  handoffsRequested: number;
-}
 
 export function createReconcilerActivities(deps: ActivityDeps) {
   return {

@@ -19,7 +19,7 @@ import { applyRemovals } from './employee-removals';
 import { writeEmployeeBatch, type BatchContext } from './employee-batch-writer';
 import { FieldCoverage } from './field-coverage';
 import { openConnector, toActivityFailure } from './hr-connector';
-import type { SyncCounts } from './sync-runs';
+import type { SyncCounts } from '../contracts/integration-sync';
 
 export interface SyncEmployeesInput {
   integrationId: string;

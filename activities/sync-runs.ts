@@ -2,10 +2,10 @@
 // partial unique index, whoever starts the run (schedule, API, an operator in the UI); the loser
 // records itself as SKIPPED and asks for one follow-up run instead.
 import { Prisma } from '../generated/prisma/client';
+import { FailureType } from '../contracts/failures';
+import type { SyncCounts, SyncTriggerName } from '../contracts/integration-sync';
 import type { ActivityDeps } from './deps';
 import { requestLeavingHandoffIfPending } from './leaving-handoff';
-
-export type SyncTriggerName = 'SCHEDULE' | 'MANUAL' | 'ACTIVATION';
 
 export interface StartSyncRunInput {
   integrationId: string;
@@ -19,18 +19,6 @@ export type StartSyncRunResult =
   | { outcome: 'claimed'; syncRunId: string }
   | { outcome: 'skipped'; syncRunId: string; runningSyncRunId: string | null }
   | { outcome: 'inactive' };
-
-export interface SyncCounts {
-  read: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  filteredOut: number;
-  invalid: number;
-  removed: number;
-  /** Listed people who had left before the integration's first complete listing: not imported. */
-  formerEmployees: number;
-}
 
 export interface FinishSyncRunInput {
   syncRunId: string;
@@ -124,7 +112,7 @@ export function createSyncRunActivities(deps: ActivityDeps) {
                 : {}),
             },
           });
-          if (input.errorType === 'CredentialsRejected') {
+          if (input.errorType === FailureType.CredentialsRejected) {
             await tx.integration.updateMany({ where: { id: run.integrationId, status: 'ACTIVE' }, data: { status: 'ERROR', lastError: input.error ?? 'The HR system refused the credentials.' } });
           } else if (input.status === 'SUCCEEDED' || input.status === 'NEEDS_REVIEW') {
             await tx.integration.updateMany({ where: { id: run.integrationId, status: 'ERROR' }, data: { status: 'ACTIVE', lastError: null } });

@@ -13,7 +13,7 @@ import { migrate } from '../infra/migrator';
 import { freePort } from '../infra/ports';
 import { findTemporalCli } from '../infra/temporal-cli';
 import { startTemporalDevServer } from '../infra/temporal-dev-server';
-import { WORKFLOWS_PATH } from '../infra/worker';
+import { WORKFLOWS_PATH } from '../composition/worker';
 import { BenchApiClient } from './api-client';
 import { createDatabase, dropDatabase } from './database-admin';
 import type { CpuTargets } from './cpu';

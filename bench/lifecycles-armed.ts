@@ -4,7 +4,7 @@
 // show the timer in their history, and then for an empty workflow-task backlog.
 import { temporal as proto } from '@temporalio/proto';
 import type { Client } from '@temporalio/client';
-import { leavingWorkflowId } from '../workflows/ids';
+import { leavingWorkflowId } from '../contracts/leaving-lifecycle';
 
 /** Events up to the armed timer: started, task scheduled/started/completed, timer started. */
 const ARMED_HISTORY_LENGTH = 5;

@@ -10,20 +10,20 @@ import {
   WorkflowUpdateStage,
 } from '@temporalio/client';
 import type { SearchAttributePair } from '@temporalio/common';
-import { leavingHandoffWorkflowId, leavingWorkflowId } from '../workflows/ids';
+import { LEAVING_HANDOFF_WORKFLOW_TYPE, leavingHandoffRequestedSignal, leavingHandoffWorkflowId, type LeavingHandoffWorkflow } from '../contracts/leaving-handoff';
 import {
-  LEAVING_HANDOFF_WORKFLOW_TYPE,
   LEAVING_LIFECYCLE_WORKFLOW_TYPE,
-  leavingHandoffRequestedSignal,
   type LeavingLifecycleInput,
+  type LeavingLifecycleWorkflow,
   type LeavingPlanUpdate,
+  leavingWorkflowId,
   type LifecycleSnapshot,
   planLeavingUpdate,
   type TerminateNowResult,
   terminateNowUpdate,
   withdrawLeavingUpdate,
-} from '../workflows/messages';
-import { CompanyIdKey, EmployeeIdKey, IntegrationIdKey, LastWorkingMonthKey, LifecycleStateKey } from '../workflows/search-attributes';
+} from '../contracts/leaving-lifecycle';
+import { CompanyIdKey, EmployeeIdKey, IntegrationIdKey, LastWorkingMonthKey, LifecycleStateKey } from '../contracts/search-attributes';
 
 export interface LifecycleTarget {
   client: Client;
@@ -65,7 +65,7 @@ function lifecycleSearchAttributes(input: LeavingLifecycleInput): SearchAttribut
 }
 
 function startOperation(taskQueue: string, input: LeavingLifecycleInput) {
-  return new WithStartWorkflowOperation(LEAVING_LIFECYCLE_WORKFLOW_TYPE, {
+  return new WithStartWorkflowOperation<LeavingLifecycleWorkflow>(LEAVING_LIFECYCLE_WORKFLOW_TYPE, {
     workflowId: leavingWorkflowId(input.employeeId),
     taskQueue,
     args: [input],
@@ -84,7 +84,7 @@ export type RecordedPlanOutcome = 'started' | 'updated' | 'unchanged';
 export async function handOverRecordedPlan(target: LifecycleTarget, ids: LeavingEmployeeIds, plan: LeavingPlanUpdate): Promise<RecordedPlanOutcome> {
   const input = { ...lifecycleInput(ids, plan), planRecorded: true };
   try {
-    await target.client.workflow.start(LEAVING_LIFECYCLE_WORKFLOW_TYPE, {
+    await target.client.workflow.start<LeavingLifecycleWorkflow>(LEAVING_LIFECYCLE_WORKFLOW_TYPE, {
       workflowId: leavingWorkflowId(ids.employeeId),
       taskQueue: target.taskQueue,
       args: [input],
@@ -103,7 +103,7 @@ export async function handOverRecordedPlan(target: LifecycleTarget, ids: Leaving
 
 /** Asks the company's handoff workflow (started if none runs) to drain its pending leaving changes. */
 export async function requestLeavingHandoff(target: LifecycleTarget, companyId: string): Promise<void> {
-  await target.client.workflow.signalWithStart(LEAVING_HANDOFF_WORKFLOW_TYPE, {
+  await target.client.workflow.signalWithStart<LeavingHandoffWorkflow>(LEAVING_HANDOFF_WORKFLOW_TYPE, {
     workflowId: leavingHandoffWorkflowId(companyId),
     taskQueue: target.taskQueue,
     args: [{ companyId }],

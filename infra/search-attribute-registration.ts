@@ -2,7 +2,7 @@
 // or say exactly which are missing.
 import type { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { CUSTOM_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { CUSTOM_SEARCH_ATTRIBUTES } from '../contracts/search-attributes';
 
 export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<{ added: string[] }> {
   const needed = CUSTOM_SEARCH_ATTRIBUTES.map((k) => k.name);

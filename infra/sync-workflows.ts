@@ -1,8 +1,8 @@
 // Starting sync runs from the API: the id of the run is chosen here so the caller gets it at once.
 import crypto from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { integrationSyncWorkflowId } from '../workflows/ids';
-import { CompanyIdKey, HrSystemKey, IntegrationIdKey } from '../workflows/search-attributes';
+import { INTEGRATION_SYNC_WORKFLOW_TYPE, integrationSyncWorkflowId, type IntegrationSyncWorkflow } from '../contracts/integration-sync';
+import { CompanyIdKey, HrSystemKey, IntegrationIdKey } from '../contracts/search-attributes';
 
 export async function startSyncWorkflow(
   client: Client,
@@ -13,7 +13,7 @@ export async function startSyncWorkflow(
   fullListing = false,
 ): Promise<string> {
   const syncRunId = crypto.randomUUID();
-  await client.workflow.start('integrationSyncWorkflow', {
+  await client.workflow.start<IntegrationSyncWorkflow>(INTEGRATION_SYNC_WORKFLOW_TYPE, {
     taskQueue,
     workflowId: integrationSyncWorkflowId(integration.id, syncRunId),
     args: [{ integrationId: integration.id, trigger, syncRunId }],

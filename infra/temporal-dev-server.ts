@@ -1,7 +1,7 @@
 // Runs `temporal server start-dev` (the real Temporal server with its Web UI) as a child process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Connection } from '@temporalio/client';
-import { CUSTOM_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { CUSTOM_SEARCH_ATTRIBUTES } from '../contracts/search-attributes';
 import { freePort } from './ports';
 
 export interface DevServerOptions {

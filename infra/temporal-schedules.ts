@@ -1,8 +1,9 @@
 // One Temporal Schedule per active integration: visible on the UI's Schedules page, where an
 // operator can pause or trigger it. Shared by the API (activate/disconnect) and the reconciler.
-import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
-import { integrationSyncScheduleId, RECONCILER_SCHEDULE_ID, SYNC_SCHEDULE_PREFIX } from '../workflows/ids';
-import { CompanyIdKey, HrSystemKey, IntegrationIdKey } from '../workflows/search-attributes';
+import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
+import { INTEGRATION_SYNC_WORKFLOW_TYPE, integrationSyncScheduleId, type IntegrationSyncWorkflow, SYNC_SCHEDULE_PREFIX } from '../contracts/integration-sync';
+import { RECONCILE_SCHEDULES_WORKFLOW_TYPE, RECONCILER_SCHEDULE_ID, type ReconcileSchedulesWorkflow } from '../contracts/reconcile-schedules';
+import { CompanyIdKey, HrSystemKey, IntegrationIdKey } from '../contracts/search-attributes';
 
 export interface ScheduledIntegration {
   id: string;
@@ -29,15 +30,15 @@ export async function upsertIntegrationSchedule(client: Client, taskQueue: strin
     { key: IntegrationIdKey, value: integration.id },
     { key: HrSystemKey, value: integration.hrSystem },
   ];
-  const action = {
-    type: 'startWorkflow' as const,
-    workflowType: 'integrationSyncWorkflow',
+  const action: ScheduleOptionsStartWorkflowAction<IntegrationSyncWorkflow> = {
+    type: 'startWorkflow',
+    workflowType: INTEGRATION_SYNC_WORKFLOW_TYPE,
     workflowId: scheduleId,
     taskQueue,
-    args: [{ integrationId: integration.id, trigger: 'SCHEDULE' as const }],
+    args: [{ integrationId: integration.id, trigger: 'SCHEDULE' }],
     typedSearchAttributes,
     memo: { trigger: 'SCHEDULE' },
-    workflowExecutionTimeout: '6h' as const,
+    workflowExecutionTimeout: '6h',
   };
   try {
     await client.schedule.create({
@@ -86,11 +87,12 @@ export async function listScheduledIntegrationIds(client: Client, taskQueue: str
 
 /** The reconciler runs itself on a Schedule too, so drift is repaired even when nobody calls the API. */
 export async function ensureReconcilerSchedule(client: Client, taskQueue: string, intervalMinutes: number): Promise<void> {
+  const action: ScheduleOptionsStartWorkflowAction<ReconcileSchedulesWorkflow> = { type: 'startWorkflow', workflowType: RECONCILE_SCHEDULES_WORKFLOW_TYPE, workflowId: RECONCILER_SCHEDULE_ID, taskQueue, args: [] };
   try {
     await client.schedule.create({
       scheduleId: RECONCILER_SCHEDULE_ID,
       spec: { intervals: [{ every: `${intervalMinutes}m` as const }] },
-      action: { type: 'startWorkflow', workflowType: 'reconcileSchedulesWorkflow', workflowId: RECONCILER_SCHEDULE_ID, taskQueue, args: [] },
+      action,
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1h' },
       state: { note: 'Repairs drift between active integrations in the database and their Temporal Schedules' },
     });

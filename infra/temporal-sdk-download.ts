@@ -1,7 +1,7 @@
 // Last resort when no Temporal CLI exists and no Go toolchain can build one: the SDK downloads the
 // dev server itself (works wherever its download host is reachable; not on this project's CI).
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { CUSTOM_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { CUSTOM_SEARCH_ATTRIBUTES } from '../contracts/search-attributes';
 import type { RunningDevServer } from './temporal-dev-server';
 
 export async function startSdkDownloadedDevServer(options: { port: number; uiPort: number; dbFile: string; namespace: string }): Promise<Omit<RunningDevServer, 'process'>> {

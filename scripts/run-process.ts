@@ -3,9 +3,9 @@ import { ConfigError, loadConfig } from '../infra/config';
 import { startInfrastructure, type Infrastructure } from '../infra/infrastructure';
 import { createLogger } from '../infra/logger';
 import { PortInUseError } from '../infra/ports';
-import { startProduct, type RunningProduct } from '../infra/product';
+import { startProduct, type RunningProduct } from '../composition/product';
 import { MigrationError } from '../infra/migrator';
-import { DEFAULT_SHUTDOWN_TIMES } from '../infra/worker';
+import { DEFAULT_SHUTDOWN_TIMES } from '../composition/worker';
 import { startSandboxForDemo } from './sandbox-demo';
 
 /** The worker's force time plus time for the API, the sandbox and the embedded servers to stop. */
@@ -31,7 +31,7 @@ export async function runProcess(parts: { worker: boolean; api: boolean; sandbox
   let stopping = false;
 
   // Ctrl-C (SIGINT) and SIGTERM: the API stops taking requests, the worker gets its shutdown grace
-  // and force times (infra/worker.ts), then the embedded servers stop. Whatever hangs, the process
+  // and force times (composition/worker.ts), then the embedded servers stop. Whatever hangs, the process
   // exits by SHUTDOWN_DEADLINE_MS; a second Ctrl-C/SIGTERM exits at once.
   const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) {

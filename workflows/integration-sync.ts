@@ -3,34 +3,21 @@
 // whoever started the run (Schedule, API, or an operator in the Temporal UI).
 import { ApplicationFailure, CancellationScope, continueAsNew, isCancellation, proxyActivities, upsertMemo, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { syncListingTaskQueue } from './ids';
-import type { SyncCounts, SyncTriggerName } from '../activities/sync-runs';
-
-export interface IntegrationSyncInput {
-  integrationId: string;
-  trigger: SyncTriggerName;
-  syncRunId?: string;
-}
-
-export interface IntegrationSyncResult {
-  syncRunId: string | null;
-  status: 'SUCCEEDED' | 'NEEDS_REVIEW' | 'FAILED' | 'SKIPPED' | 'CANCELLED' | 'INACTIVE';
-  counts?: SyncCounts;
-}
+import { type IntegrationSyncWorkflow, SYNC_NON_RETRYABLE_FAILURES, syncListingTaskQueue } from '../contracts/integration-sync';
 
 const bookkeeping = proxyActivities<Activities>({
   startToCloseTimeout: '1m',
   retry: { initialInterval: '1s', maximumInterval: '30s', maximumAttempts: 10 },
 });
 
-// Long listing on a queue of its own (see infra/worker.ts). It heartbeats every few seconds while
+// Long listing on a queue of its own (see composition/worker.ts). It heartbeats every few seconds while
 // alive, so a killed worker is noticed within the heartbeat timeout; the retry resumes from the
 // point the last committed batch recorded in the database (activities/sync-employees.ts).
 const listing = proxyActivities<Activities>({
   taskQueue: syncListingTaskQueue(workflowInfo().taskQueue),
   startToCloseTimeout: '4h',
   heartbeatTimeout: '15s',
-  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '5m', maximumAttempts: 8, nonRetryableErrorTypes: ['CredentialsRejected', 'CredentialsMissing', 'HrSystemUnavailable'] },
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5m', maximumAttempts: 8, nonRetryableErrorTypes: SYNC_NON_RETRYABLE_FAILURES },
 });
 
 function failureText(err: unknown): { message: string; type: string | null } {
@@ -41,7 +28,7 @@ function failureText(err: unknown): { message: string; type: string | null } {
   return { message: cause instanceof Error ? cause.message : 'The sync failed.', type: null };
 }
 
-export async function integrationSyncWorkflow(input: IntegrationSyncInput): Promise<IntegrationSyncResult> {
+export const integrationSyncWorkflow: IntegrationSyncWorkflow = async (input) => {
   const claim = await bookkeeping.startSyncRun({ integrationId: input.integrationId, trigger: input.trigger, syncRunId: input.syncRunId, workflowId: workflowInfo().workflowId });
   if (claim.outcome === 'inactive') return { syncRunId: null, status: 'INACTIVE' };
   if (claim.outcome === 'skipped') return { syncRunId: claim.syncRunId, status: 'SKIPPED' };
@@ -75,4 +62,4 @@ export async function integrationSyncWorkflow(input: IntegrationSyncInput): Prom
   await bookkeeping.requestLeavingHandoff({ integrationId: input.integrationId });
   if (followUp) await continueAsNew<typeof integrationSyncWorkflow>({ integrationId: input.integrationId, trigger: 'MANUAL' });
   return { syncRunId, status: result.status, counts: result.counts };
-}
+};

@@ -5,8 +5,7 @@
 // loop runs again: no change is ever left behind. History: the company id and counts only.
 import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { LeavingHandoffCounts } from '../activities/leaving-handoff';
-import { leavingHandoffRequestedSignal } from './messages';
+import { type LeavingHandoffCounts, leavingHandoffRequestedSignal, type LeavingHandoffWorkflow } from '../contracts/leaving-handoff';
 
 const { handOffPendingLeavers } = proxyActivities<Activities>({
   startToCloseTimeout: '5m',
@@ -15,11 +14,7 @@ const { handOffPendingLeavers } = proxyActivities<Activities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
 
-export interface LeavingHandoffInput {
-  companyId: string;
-}
-
-export async function leavingHandoffWorkflow(input: LeavingHandoffInput): Promise<LeavingHandoffCounts> {
+export const leavingHandoffWorkflow: LeavingHandoffWorkflow = async (input) => {
   let requested = true;
   setHandler(leavingHandoffRequestedSignal, () => {
     requested = true;
@@ -35,4 +30,4 @@ export async function leavingHandoffWorkflow(input: LeavingHandoffInput): Promis
     }
   }
   return total;
-}
+};

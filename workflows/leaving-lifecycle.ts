@@ -22,7 +22,7 @@ import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../activities';
 import { leavingPlanProblem } from './leaving-plan-check';
 import {
-  type LeavingLifecycleInput,
+  type LeavingLifecycleWorkflow,
   type LeavingPlanUpdate,
   lifecycleStateQuery,
   type LifecycleSnapshot,
@@ -31,8 +31,9 @@ import {
   type TerminateNowResult,
   terminateNowUpdate,
   withdrawLeavingUpdate,
-} from './messages';
-import { CompanyIdKey, EmployeeIdKey, IntegrationIdKey, LastWorkingMonthKey, LifecycleStateKey } from './search-attributes';
+} from '../contracts/leaving-lifecycle';
+import { FailureType } from '../contracts/failures';
+import { CompanyIdKey, EmployeeIdKey, IntegrationIdKey, LastWorkingMonthKey, LifecycleStateKey } from '../contracts/search-attributes';
 
 const lifecycle = proxyActivities<Activities>({
   startToCloseTimeout: '1m',
@@ -45,12 +46,7 @@ const NO_PLAN_GRACE = '1 hour';
 /** Events before the first workflow task runs: started, task scheduled, task started. */
 const FIRST_TASK_HISTORY_LENGTH = 3;
 
-export interface LeavingLifecycleResult {
-  state: LifecycleState;
-  deactivatedBenefits: number;
-}
-
-export async function leavingLifecycleWorkflow(input: LeavingLifecycleInput): Promise<LeavingLifecycleResult> {
+export const leavingLifecycleWorkflow: LeavingLifecycleWorkflow = async (input) => {
   const ids = { employeeId: input.employeeId, companyId: input.companyId, integrationId: input.integrationId };
   const continued = workflowInfo().continuedFromExecutionRunId !== undefined;
   let state: LifecycleState = 'AWAITING_PLAN';
@@ -122,9 +118,9 @@ export async function leavingLifecycleWorkflow(input: LeavingLifecycleInput): Pr
       // Delivered in the first workflow task of a fresh run: this update-with-start created the workflow.
       const first = !continued && workflowInfo().historyLength <= FIRST_TASK_HISTORY_LENGTH;
       return exclusive(async () => {
-        if (!isWaiting()) throw ApplicationFailure.nonRetryable(endedProblem(), 'LifecycleEnded');
+        if (!isWaiting()) throw ApplicationFailure.nonRetryable(endedProblem(), FailureType.LifecycleEnded);
         const problem = leavingPlanProblem(next, Date.now());
-        if (problem) throw ApplicationFailure.nonRetryable(problem, 'InvalidLeavingPlan');
+        if (problem) throw ApplicationFailure.nonRetryable(problem, FailureType.InvalidLeavingPlan);
         const changed = await applyPlan(next);
         return snapshot(first, changed);
       });
@@ -246,4 +242,4 @@ export async function leavingLifecycleWorkflow(input: LeavingLifecycleInput): Pr
 
   await condition(allHandlersFinished);
   return { state, deactivatedBenefits };
-}
+};

@@ -1,6 +1,6 @@
 // Shape and timing checks of a leaving plan, shared by the update validator and the workflow's own
 // start (so a fresh start and its update-with-start agree). Pure; `nowMs` is workflow time.
-import type { LeavingPlanUpdate } from './messages';
+import type { LeavingPlanUpdate } from '../contracts/leaving-lifecycle';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

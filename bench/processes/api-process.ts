@@ -1,4 +1,4 @@
-// The HTTP API in its own process, as `npm run api` serves it (infra/product.ts), so the load
+// The HTTP API in its own process, as `npm run api` serves it (composition/product.ts), so the load
 // generator in the bench process does not share its event loop. Request logging is off, as with
 // LOG_LEVEL=warn. Env: DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_TASK_QUEUE, ENCRYPTION_KEY,
 // OPERATOR_API_KEY, PORT.

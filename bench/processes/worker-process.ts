@@ -1,5 +1,5 @@
 // The Temporal worker under measurement, in its own process: the same activities and workflows as
-// `npm run worker` (infra/product.ts), minus the reconciler Schedule, which is a 15-minute repair
+// `npm run worker` (composition/product.ts), minus the reconciler Schedule, which is a 15-minute repair
 // loop with no part in the figures. Env: DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_TASK_QUEUE,
 // ENCRYPTION_KEY, WORKFLOW_BUNDLE_PATH (prebuilt by the bench, so a restart takes seconds);
 // diagnosis only: WORKER_MAX_CACHED_WORKFLOWS overrides the product's workflow cache size.
@@ -10,7 +10,7 @@ import { CredentialsCipher } from '../../infra/credentials-cipher';
 import { createInviteMailer } from '../../infra/invite-mailer';
 import { createLogger } from '../../infra/logger';
 import { createPrismaClient } from '../../infra/prisma';
-import { createWorker } from '../../infra/worker';
+import { createWorker } from '../../composition/worker';
 import { announceReady, exitOnStop } from './child';
 
 function required(name: string): string {

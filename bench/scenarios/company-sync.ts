@@ -8,8 +8,9 @@ import { measureCopyFloor, measureFetchFloor } from '../floor';
 import { PeakMemory, residentMb } from '../memory';
 import { WriteMeter, type RowsWritten } from '../rows-written';
 import { waitForSyncRun, type FinishedRun } from '../sync-runs';
-import type { LeavingHandoffCounts } from '../../activities/leaving-handoff';
-import { integrationSyncScheduleId, leavingHandoffWorkflowId } from '../../workflows/ids';
+import type { LeavingHandoffCounts } from '../../contracts/leaving-handoff';
+import { integrationSyncScheduleId } from '../../contracts/integration-sync';
+import { leavingHandoffWorkflowId } from '../../contracts/leaving-handoff';
 import { waitUntilLifecyclesArmed } from '../lifecycles-armed';
 
 export interface SyncFigures {

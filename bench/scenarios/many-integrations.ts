@@ -6,7 +6,7 @@ import type { BenchEnvironment } from '../environment';
 import { CpuMeter } from '../cpu';
 import { PeakMemory } from '../memory';
 import { countOverlappingRuns, waitForSyncRuns } from '../sync-runs';
-import { integrationSyncScheduleId, integrationSyncWorkflowId } from '../../workflows/ids';
+import { integrationSyncScheduleId, integrationSyncWorkflowId } from '../../contracts/integration-sync';
 
 export interface ManyIntegrationsResult {
   companies: number;

@@ -3,9 +3,9 @@
 // The clock runs from the sync's request (signal-with-start of the company's handoff workflow) until
 // that workflow has started every lifecycle and the worker has armed their timers. Then the worker's memory is read while
 // they all wait on their timers.
-import type { LeavingHandoffCounts } from '../../activities/leaving-handoff';
+import type { LeavingHandoffCounts } from '../../contracts/leaving-handoff';
 import { requestLeavingHandoff } from '../../infra/leaving-lifecycle-client';
-import { leavingHandoffWorkflowId } from '../../workflows/ids';
+import { leavingHandoffWorkflowId } from '../../contracts/leaving-handoff';
 import { waitUntilLifecyclesArmed } from '../lifecycles-armed';
 import { addDays, todayUtc } from '../../connectors/personio/fake-data';
 import { planLeaving } from '../../domain/leaving-dates';

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { FAKE_PERSONIO_CLIENT_ID, FAKE_PERSONIO_CLIENT_SECRET, startFakePersonio, type RunningFakePersonio } from '../../connectors/personio/fake-server';
 import { currentMonth, monthStartInstant } from '../../domain/leaving-dates';
-import { leavingWorkflowId } from '../../workflows/ids';
+import { leavingWorkflowId } from '../../contracts/leaving-lifecycle';
 import { bearer, createCompany } from '../support/api';
 import type { TestDatabase } from '../support/database';
 import { startProductUnderTest, stopProductUnderTest } from '../support/product-under-test';

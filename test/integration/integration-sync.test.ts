@@ -6,8 +6,9 @@ import { CHILDREN_ATTRIBUTE, FAKE_SUBCOMPANIES } from '../../connectors/personio
 import { FAKE_PERSONIO_CLIENT_ID, FAKE_PERSONIO_CLIENT_SECRET, startFakePersonio, type RunningFakePersonio } from '../../connectors/personio/fake-server';
 import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { currentMonth } from '../../domain/leaving-dates';
-import { integrationSyncScheduleId, leavingWorkflowId } from '../../workflows/ids';
-import { CompanyIdKey, HrSystemKey, IntegrationIdKey, LastWorkingMonthKey } from '../../workflows/search-attributes';
+import { integrationSyncScheduleId } from '../../contracts/integration-sync';
+import { leavingWorkflowId } from '../../contracts/leaving-lifecycle';
+import { CompanyIdKey, HrSystemKey, IntegrationIdKey, LastWorkingMonthKey } from '../../contracts/search-attributes';
 import { bearer, createCompany } from '../support/api';
 import type { TestDatabase } from '../support/database';
 import { allHistoriesText, waitForIdleIntegration, waitForLeavingHandoff, waitForSyncRun } from '../support/sync-helpers';

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { currentMonth, nextMonth } from '../../domain/leaving-dates';
 import { withdrawLeavingIfRunning } from '../../infra/leaving-lifecycle-client';
-import { leavingWorkflowId } from '../../workflows/ids';
+import { leavingWorkflowId } from '../../contracts/leaving-lifecycle';
 import { bearer, createCompany } from '../support/api';
 import type { TestDatabase } from '../support/database';
 import { seedEmployee } from '../support/lifecycle-fixtures';

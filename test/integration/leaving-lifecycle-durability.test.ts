@@ -10,7 +10,7 @@ import { currentMonth } from '../../domain/leaving-dates';
 import { planOrRescheduleLeaving } from '../../infra/leaving-lifecycle-client';
 import { freePort } from '../../infra/ports';
 import { startTemporalDevServer, type RunningDevServer } from '../../infra/temporal-dev-server';
-import { leavingWorkflowId } from '../../workflows/ids';
+import { leavingWorkflowId } from '../../contracts/leaving-lifecycle';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createLifecycleWorker, seedCompany, seedEmployee } from '../support/lifecycle-fixtures';
 import { stopWorker } from '../support/lifecycle-harness';

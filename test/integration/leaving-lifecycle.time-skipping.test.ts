@@ -3,8 +3,8 @@
 import { handOffPendingLeavers, pendingLeavingHandoffOnUpdate } from '../../activities/leaving-handoff';
 import { decideLeavingChange } from '../../domain/leaving-transition';
 import { currentMonth, dateOf, monthStartInstant, nextMonth } from '../../domain/leaving-dates';
-import { leavingWorkflowId } from '../../workflows/ids';
-import type { LeavingLifecycleResult } from '../../workflows/leaving-lifecycle';
+import { leavingWorkflowId } from '../../contracts/leaving-lifecycle';
+import type { LeavingLifecycleResult } from '../../contracts/leaving-lifecycle';
 import { bearer } from '../support/api';
 import { seedEmployee } from '../support/lifecycle-fixtures';
 import { seedCompanyWithKey, startTimeSkippingHarness } from '../support/lifecycle-harness';

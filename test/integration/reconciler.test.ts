@@ -1,6 +1,7 @@
 // A real workflow + activity round trip on the dev server: the reconciler repairs Schedule drift and
 // hands over leaving changes whose handoff was never requested.
-import { integrationSyncScheduleId, leavingWorkflowId } from '../../workflows/ids';
+import { integrationSyncScheduleId } from '../../contracts/integration-sync';
+import { leavingWorkflowId } from '../../contracts/leaving-lifecycle';
 import { pendingLeavingHandoffOnCreate } from '../../activities/leaving-handoff';
 import { waitForLeavingHandoff } from '../support/sync-helpers';
 import { upsertIntegrationSchedule } from '../../infra/temporal-schedules';

@@ -4,7 +4,8 @@
 import { currentMonth } from '../../domain/leaving-dates';
 import { pendingLeavingHandoffOnCreate } from '../../activities/leaving-handoff';
 import { handOverRecordedPlan, planOrRescheduleLeaving, requestLeavingHandoff, terminateLeavingNow, withdrawLeavingIfRunning } from '../../infra/leaving-lifecycle-client';
-import { leavingHandoffWorkflowId, leavingWorkflowId } from '../../workflows/ids';
+import { leavingHandoffWorkflowId } from '../../contracts/leaving-handoff';
+import { leavingWorkflowId } from '../../contracts/leaving-lifecycle';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { seedCompany, seedEmployee } from '../support/lifecycle-fixtures';
 import { recordHistory } from '../support/replay-histories';

@@ -4,7 +4,7 @@ import { Connection } from '@temporalio/client';
 import { freePort } from '../../infra/ports';
 import { ensureSearchAttributes } from '../../infra/search-attribute-registration';
 import { startTemporalDevServer, type RunningDevServer } from '../../infra/temporal-dev-server';
-import { CUSTOM_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { CUSTOM_SEARCH_ATTRIBUTES } from '../../contracts/search-attributes';
 import { readTestEnv } from '../support/test-env';
 
 describe('search attributes on an external Temporal server', () => {

@@ -11,7 +11,7 @@ import { SANDBOX_DEMO_API_KEY } from '../../connectors/sandbox/api-types';
 import { startSandboxHrServer, type RunningSandboxHrServer } from '../../connectors/sandbox/fake-server';
 import { freePort } from '../../infra/ports';
 import type { RunningDevServer } from '../../infra/temporal-dev-server';
-import { integrationSyncScheduleId } from '../../workflows/ids';
+import { integrationSyncScheduleId } from '../../contracts/integration-sync';
 import { bearer, createCompany, TEST_OPERATOR_KEY } from '../support/api';
 import { startOwnPostgres, type OwnPostgres } from '../support/database';
 import { seedEmployee } from '../support/lifecycle-fixtures';

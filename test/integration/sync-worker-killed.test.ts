@@ -13,7 +13,7 @@ import { waitForSyncRun } from '../support/sync-helpers';
 import { TEST_ENCRYPTION_KEY } from '../support/temporal';
 import { readTestEnv } from '../support/test-env';
 
-const EMPLOYEES = 3_000;
+const EMPLOYEES = 2_000;
 const BATCH = 500;
 
 describe('a worker killed during a sync', () => {
@@ -67,7 +67,7 @@ describe('a worker killed during a sync', () => {
     await database.db.integration.update({ where: { id: integration.id }, data: { credentialsCipher } });
 
     const first = await startWorkerProcess();
-    personio.state.listingDelayMs = 250; // a slow vendor: 30 pages of 100
+    personio.state.listingDelayMs = 250; // a slow vendor: 20 pages of 100
     const syncRunId = await startSyncWorkflow(client, taskQueue, integration, 'ACTIVATION');
 
     // Kill the worker once its second batch has committed: no shutdown, no last heartbeat.

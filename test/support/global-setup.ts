@@ -10,7 +10,7 @@ import { migrate } from '../../infra/migrator';
 import { freePort } from '../../infra/ports';
 import { findTemporalCli } from '../../infra/temporal-cli';
 import { startTemporalDevServer } from '../../infra/temporal-dev-server';
-import { WORKFLOWS_PATH } from '../../infra/worker';
+import { WORKFLOWS_PATH } from '../../composition/worker';
 import { testEnvFile, writeTestEnv } from './test-env';
 
 export default async function globalSetup(): Promise<void> {

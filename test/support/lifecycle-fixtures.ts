@@ -8,7 +8,7 @@ import pino from 'pino';
 import type { BenefitType } from '../../generated/prisma/client';
 import { CredentialsCipher } from '../../infra/credentials-cipher';
 import type { Db } from '../../infra/prisma';
-import { createWorker, type ProductWorker } from '../../infra/worker';
+import { createWorker, type ProductWorker } from '../../composition/worker';
 import { RecordingMailer, TEST_ENCRYPTION_KEY } from './temporal';
 import { readTestEnv } from './test-env';
 

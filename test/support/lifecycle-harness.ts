@@ -11,7 +11,7 @@ import { buildApp } from '../../api/app';
 import { hashApiKey } from '../../api/auth';
 import { CredentialsCipher } from '../../infra/credentials-cipher';
 import type { Db } from '../../infra/prisma';
-import { CUSTOM_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { CUSTOM_SEARCH_ATTRIBUTES } from '../../contracts/search-attributes';
 import { createTestDatabase, type TestDatabase } from './database';
 import { createLifecycleWorker } from './lifecycle-fixtures';
 import { TEST_ENCRYPTION_KEY } from './temporal';

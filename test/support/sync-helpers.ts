@@ -1,8 +1,8 @@
 // Waiting for sync runs and reading what Temporal recorded, for the integration tests.
 import type { Client } from '@temporalio/client';
-import type { LeavingHandoffCounts } from '../../activities/leaving-handoff';
+import type { LeavingHandoffCounts } from '../../contracts/leaving-handoff';
 import type { Db } from '../../infra/prisma';
-import { leavingHandoffWorkflowId } from '../../workflows/ids';
+import { leavingHandoffWorkflowId } from '../../contracts/leaving-handoff';
 
 export async function waitForSyncRun(db: Db, syncRunId: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;

@@ -8,9 +8,9 @@ import type { ActivityDeps } from '../../activities';
 import { CredentialsCipher } from '../../infra/credentials-cipher';
 import type { InviteMailer, InviteMessage } from '../../infra/invite-mailer';
 import type { Db } from '../../infra/prisma';
-import { temporalClientConnectionOptions } from '../../infra/product';
+import { temporalClientConnectionOptions } from '../../infra/temporal-client';
 import { startTemporalDevServer, type RunningDevServer } from '../../infra/temporal-dev-server';
-import { createWorker, type ProductWorker } from '../../infra/worker';
+import { createWorker, type ProductWorker } from '../../composition/worker';
 import { readTestEnv } from './test-env';
 
 export class RecordingMailer implements InviteMailer {
@@ -72,7 +72,7 @@ export async function startTestTemporal(db: Db, overrides: Partial<ActivityDeps>
     worker,
     cipher,
     mailer,
-    // Both workers, bounded by the product's shutdown grace and force times (infra/worker.ts); a
+    // Both workers, bounded by the product's shutdown grace and force times (composition/worker.ts); a
     // second call waits for the first.
     stop: () =>
       (stopped ??= (async () => {
@@ -95,7 +95,7 @@ export async function startOwnTemporalDevServer(options: { port: number; dbFile:
   return startTemporalDevServer({ cliPath: readTestEnv().temporalCliPath, port: options.port, uiPort: null, dbFile: options.dbFile, namespace: 'default' });
 }
 
-/** A client connected the way the product connects its API (infra/product.ts). */
+/** A client connected the way the product connects its API (composition/product.ts). */
 export async function connectProductClient(address: string): Promise<Client> {
   const connection = await Connection.connect(temporalClientConnectionOptions(address));
   return new Client({ connection, namespace: 'default' });

@@ -1,6 +1,11 @@
-// Messages of the leaving lifecycle, shared by the workflow and its callers (API, sync handoff).
-// Identifiers, instants and months only: update arguments and results are stored in the history.
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+// Contract of the leaving lifecycle (workflows/leaving-lifecycle.ts, one workflow per leaving
+// employee): its type name, id, input, result and messages, shared by the workflow and its callers
+// (API, sync handoff). Identifiers, instants and months only: arguments and results are stored in the history.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+
+export const LEAVING_LIFECYCLE_WORKFLOW_TYPE = 'leavingLifecycleWorkflow';
+
+export const leavingWorkflowId = (employeeId: string) => `employee-leaving-${employeeId}`;
 
 /** Where a lifecycle stands (also the LifecycleState search attribute). */
 export type LifecycleState = 'AWAITING_PLAN' | 'LEAVING_PLANNED' | 'LEFT' | 'WITHDRAWN' | 'TERMINATED' | 'ABANDONED';
@@ -19,6 +24,13 @@ export interface LeavingLifecycleInput {
    */
   planRecorded?: boolean;
 }
+
+export interface LeavingLifecycleResult {
+  state: LifecycleState;
+  deactivatedBenefits: number;
+}
+
+export type LeavingLifecycleWorkflow = (input: LeavingLifecycleInput) => Promise<LeavingLifecycleResult>;
 
 export interface LeavingPlanUpdate {
   /** Computed by the caller with domain/leaving-dates.ts (never an ended month); must lie in the future. */
@@ -40,7 +52,7 @@ export interface LifecycleSnapshot {
 
 export type TerminateNowResult = { terminated: true; deactivatedBenefits: number; leftAt: string } | { terminated: false; reason: string };
 
-/** Plan the leaving, or move its deadline (the same update either way, so update-with-start fits both). */
+/** Plan the leaving, or move its deadline (the same update either way, so update-with-start fits both). Refused with FailureType.LifecycleEnded / InvalidLeavingPlan. */
 export const planLeavingUpdate = defineUpdate<LifecycleSnapshot, [LeavingPlanUpdate]>('planLeaving');
 /** The leaving date was withdrawn (or the person was rehired): back to ACTIVE, benefits untouched, workflow ends. */
 export const withdrawLeavingUpdate = defineUpdate<LifecycleSnapshot, []>('withdrawLeaving');
@@ -48,9 +60,3 @@ export const withdrawLeavingUpdate = defineUpdate<LifecycleSnapshot, []>('withdr
 export const terminateNowUpdate = defineUpdate<TerminateNowResult, []>('terminateNow');
 /** For operators in the Temporal UI; the product itself reads the database. */
 export const lifecycleStateQuery = defineQuery<Omit<LifecycleSnapshot, 'startedWorkflow' | 'changed'>>('lifecycleState');
-
-export const LEAVING_LIFECYCLE_WORKFLOW_TYPE = 'leavingLifecycleWorkflow';
-
-/** The per-company handoff workflow: there are pending leaving changes to hand to the lifecycles. */
-export const leavingHandoffRequestedSignal = defineSignal<[]>('leavingHandoffRequested');
-export const LEAVING_HANDOFF_WORKFLOW_TYPE = 'leavingHandoffWorkflow';

@@ -1,10 +1,11 @@
-// Database side of the leaving lifecycle: idempotent writes keyed by the employee id, each in one
-// transaction that locks the employee row, so a retried activity or a racing API call cannot apply a
-// change twice. Used by the lifecycle activities and, where no workflow runs, by the API.
-import { canTerminateNow, type RuleDecision } from '../domain/benefit-rules';
-import { currentMonth } from '../domain/leaving-dates';
-import type { Prisma } from '../generated/prisma/client';
-import type { Db } from '../infra/prisma';
+// Database side of the leaving lifecycle (a repository, not an activity): idempotent writes keyed by
+// the employee id, each in one transaction that locks the employee row, so a retried activity or a
+// racing API call cannot apply a change twice. Used by the lifecycle activities and, where no
+// workflow runs, by the API.
+import { canTerminateNow, type RuleDecision } from '../../domain/benefit-rules';
+import { currentMonth } from '../../domain/leaving-dates';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Db } from '../prisma';
 
 type Tx = Prisma.TransactionClient;
 

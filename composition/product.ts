@@ -1,17 +1,19 @@
-// Assembles the running product from its parts: what `npm start`, `npm run worker` and `npm run api`
-// share. Each part is optional so the worker and the API can scale out separately.
-import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
+// Composition root: assembles the running product from its parts (infra adapters, the worker with the
+// activities, the API): what `npm start`, `npm run worker` and `npm run api` share. Each part is
+// optional so the worker and the API can scale out separately.
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from '../api/app';
-import type { AppConfig } from './config';
-import { CredentialsCipher } from './credentials-cipher';
-import { createInviteMailer } from './invite-mailer';
-import { assertPortFree } from './ports';
-import { createPrismaClient } from './prisma';
-import { resolveRuntimeSecrets } from './runtime-secrets';
-import { ensureReconcilerSchedule } from './temporal-schedules';
+import type { AppConfig } from '../infra/config';
+import { CredentialsCipher } from '../infra/credentials-cipher';
+import { createInviteMailer } from '../infra/invite-mailer';
+import { assertPortFree } from '../infra/ports';
+import { createPrismaClient } from '../infra/prisma';
+import { resolveRuntimeSecrets } from '../infra/runtime-secrets';
+import { temporalClientConnectionOptions } from '../infra/temporal-client';
+import { ensureReconcilerSchedule } from '../infra/temporal-schedules';
 import { createWorker, type ProductWorker } from './worker';
 
 export interface ProductParts {
@@ -25,15 +27,6 @@ export interface RunningProduct {
   /** Resolves when the worker stops (after shutdown()). */
   workerDone: Promise<void> | null;
   shutdown(): Promise<void>;
-}
-
-/**
- * The Temporal client connection of the API and the activities. gRPC's reconnect backoff grows to
- * 2 minutes while Temporal is down; capped, requests succeed again within seconds of its return.
- * (Each API call carries its own deadline: api/temporal-calls.ts.)
- */
-export function temporalClientConnectionOptions(address: string): ConnectionOptions {
-  return { address, channelArgs: { 'grpc.max_reconnect_backoff_ms': 5_000 } };
 }
 
 export async function startProduct(
@@ -95,7 +88,7 @@ export async function startProduct(
     workerDone,
     shutdown: async () => {
       // Stop taking requests first, then let the worker drain its running tasks: bounded by the
-      // worker's shutdown grace and force times (infra/worker.ts), whatever an activity does.
+      // worker's shutdown grace and force times (composition/worker.ts), whatever an activity does.
       if (app) await app.close();
       worker?.shutdown(); // every worker still running (also after the SDK's own signal handling began)
       if (workerDone) await workerDone.catch((err) => log.error({ err }, 'worker stopped with an error'));

@@ -1,9 +1,10 @@
-// The Temporal worker: bundles workflows/ (or loads a prebuilt bundle) and registers the activities.
+// Composition root, worker half: bundles workflows/ (or loads a prebuilt bundle) and registers the
+// activities built from their dependencies (infra adapters).
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker, type State, type WorkerOptions } from '@temporalio/worker';
-import { syncListingTaskQueue } from '../workflows/ids';
 import { createActivities, type ActivityDeps } from '../activities';
+import { syncListingTaskQueue } from '../contracts/integration-sync';
 
 export const WORKFLOWS_PATH = path.resolve(__dirname, '..', 'workflows', 'index.ts');
 export const PREBUILT_BUNDLE = path.resolve(__dirname, '..', 'dist', 'workflow-bundle.js');

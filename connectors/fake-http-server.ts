@@ -1,4 +1,5 @@
-// A tiny loopback HTTP server used by every vendor fake (tests, demo, benchmark).
+// A tiny loopback HTTP server used by every vendor fake (tests, demo, benchmark). Vendor fakes are
+// built on connectors/kit/fake/ (faults, request log, auth, paging); this is only the socket part.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -13,6 +14,10 @@ export interface FakeResponse {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Answer this much later (a slow page). */
+  delayMs?: number;
+  /** Announce the whole body but send only its first half, then drop the connection (a listing cut short). */
+  cutShort?: boolean;
 }
 
 export interface RunningFakeServer {
@@ -37,10 +42,16 @@ export async function startFakeHttpServer(
           headers: req.headers,
           body: Buffer.concat(chunks).toString('utf8'),
         });
-        const payload = out.body === undefined ? '' : typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
-        res.writeHead(out.status, { 'content-type': 'application/json', ...out.headers });
+        if (out.delayMs) await new Promise((resolve) => setTimeout(resolve, out.delayMs));
+        const payload = Buffer.from(out.body === undefined ? '' : typeof out.body === 'string' ? out.body : JSON.stringify(out.body));
+        res.writeHead(out.status, { 'content-type': 'application/json', 'content-length': String(payload.length), ...out.headers });
+        if (out.cutShort) {
+          res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => res.destroy());
+          return;
+        }
         res.end(payload);
       } catch (err) {
+        if (res.headersSent) return void res.destroy();
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { message: (err as Error).message } }));
       }

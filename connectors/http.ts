@@ -1,7 +1,9 @@
 // Shared HTTP plumbing for connectors: JSON requests with bounded retries of throttled and
-// transient answers, honouring Retry-After. Vendor-specific meaning of a status (e.g. Google's
-// 403 userRateLimitExceeded) is decided by the connector through `classify`.
+// transient answers, honouring Retry-After / X-RateLimit-Reset. Which answers are throttling is
+// decided in one place, connectors/kit/throttle.ts (429, 5xx, Google's 403 userRateLimitExceeded);
+// any other vendor-specific meaning of a status is decided by the connector through `classify`.
 import { CredentialsRejectedError, HrSystemResponseError, HrSystemUnavailableError, RateLimitedError } from './errors';
+import { classifyThrottle, parseRetryAfter } from './kit/throttle';
 import type { ConnectorContext } from './types';
 
 export interface HttpResponse {
@@ -17,7 +19,7 @@ export interface RequestOptions {
   method?: string;
   headers?: Record<string, string>;
   body?: string | URLSearchParams;
-  /** Overrides the default status → verdict classification. */
+  /** Overrides the default status → verdict classification (throttling answers are recognised before it). */
   classify?: (res: HttpResponse) => ResponseVerdict | undefined;
   /** Human sentence for errors, e.g. "Personio". */
   hrSystemName: string;
@@ -40,13 +42,7 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
-}
+export { parseRetryAfter };
 
 function defaultVerdict(res: HttpResponse): ResponseVerdict {
   if (res.status >= 200 && res.status < 300) return 'ok';
@@ -56,7 +52,8 @@ function defaultVerdict(res: HttpResponse): ResponseVerdict {
   return 'error';
 }
 
-function vendorMessage(res: HttpResponse): string {
+/** The vendor's message in the usual places: error.message, error_description, message, error. */
+export function vendorMessage(res: HttpResponse): string {
   const body = res.body as Record<string, unknown> | null;
   const candidates = [
     (body?.error as Record<string, unknown> | undefined)?.message,
@@ -125,7 +122,8 @@ export async function requestJson(url: string, options: RequestOptions, context:
       if (await waitForNextAttempt(attempt, backoffMs(attempt))) continue;
       break;
     }
-    const verdict = options.classify?.(res) ?? defaultVerdict(res);
+    const throttle = classifyThrottle(res);
+    const verdict = throttle?.verdict ?? options.classify?.(res) ?? defaultVerdict(res);
     if (verdict === 'ok') return res;
     if (verdict === 'credentials-rejected') {
       throw new CredentialsRejectedError(`${options.hrSystemName} refused the credentials: ${vendorMessage(res)}`, options.hrSystemName);
@@ -133,7 +131,7 @@ export async function requestJson(url: string, options: RequestOptions, context:
     if (verdict === 'error') {
       throw new HrSystemResponseError(`${options.hrSystemName} answered ${res.status}: ${vendorMessage(res)}`, options.hrSystemName, res.status);
     }
-    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+    const retryAfterMs = throttle ? throttle.retryAfterMs : parseRetryAfter(res.headers.get('retry-after'));
     lastError =
       verdict === 'rate-limited'
         ? new RateLimitedError(`${options.hrSystemName} is rate limiting requests`, options.hrSystemName, retryAfterMs)

@@ -1,6 +1,8 @@
-// The catalog: one line per HR system with a connector; the rest are listed as planned.
+// The catalog: one line per HR system with a connector (its folder's definition); the rest of the
+// catalog is listed as planned (planned.ts). The compiler checks that each line's key is its
+// definition's id and that the definition has every part (kit/define.ts).
 import { asCatalogEntry, type HrSystemDefinition } from './types';
-import { plannedHrSystems } from './planned';
+import { plannedHrSystems, type PlannedHrSystemId } from './planned';
 import { personio } from './personio/definition';
 import { sandbox } from './sandbox/definition';
 import { bambooHr } from './bamboohr/definition';
@@ -9,18 +11,30 @@ import { factorial } from './factorial/definition';
 import { entraIdDefinition } from './entra-id/definition';
 import { googleWorkspaceDefinition } from './google-workspace/definition';
 
-// Connectors with a module of their own (one folder each under connectors/): one line each.
-const available: HrSystemDefinition[] = [
+/** A connector module: a complete definition whose id is its registry key. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ConnectorModule<Id extends string> = HrSystemDefinition<any, Id> & { status: 'available' };
+
+/** Checks each entry: the key is the definition's id, and the definition is complete. */
+function connectorModules<const T extends { [Id in keyof T & string]: ConnectorModule<Id> }>(modules: T): T {
+  return modules;
+}
+
+const connectors = connectorModules({
   personio,
   sandbox,
-  bambooHr,
-  hiBob,
+  bamboohr: bambooHr,
+  hibob: hiBob,
   factorial,
-  entraIdDefinition,
-  googleWorkspaceDefinition,
-].map(asCatalogEntry);
+  'entra-id': entraIdDefinition,
+  'google-workspace': googleWorkspaceDefinition,
+});
 
-const availableIds = new Set(available.map((s) => s.id));
+export type AvailableHrSystemId = keyof typeof connectors;
+export type HrSystemId = AvailableHrSystemId | PlannedHrSystemId;
+
+const available: HrSystemDefinition[] = Object.values(connectors).map(asCatalogEntry);
+const availableIds = new Set<string>(available.map((s) => s.id));
 
 /** Every HR system in the catalog, available ones first, then planned ones, by name. */
 export const hrSystems: readonly HrSystemDefinition[] = [
@@ -28,6 +42,13 @@ export const hrSystems: readonly HrSystemDefinition[] = [
   ...plannedHrSystems.filter((p) => !availableIds.has(p.id)).sort((a, b) => a.name.localeCompare(b.name)),
 ];
 
+/** The whole catalog by id (a planned id that gets a connector is listed once, as available). */
+export const catalogById = Object.fromEntries(hrSystems.map((s) => [s.id, s])) as Readonly<Record<HrSystemId, HrSystemDefinition>>;
+
 export function findHrSystem(id: string): HrSystemDefinition | undefined {
   return hrSystems.find((s) => s.id === id);
+}
+
+export function isHrSystemId(id: string): id is HrSystemId {
+  return findHrSystem(id) !== undefined;
 }

@@ -1,5 +1,5 @@
 // The one interface every HR-system connector implements. Adding a system means one folder under
-// connectors/ plus one line in connectors/registry.ts.
+// connectors/ (built from connectors/kit/) plus one line in connectors/registry.ts.
 import type { z } from 'zod';
 import type { EmployeeFieldKey } from '../domain/employee-fields';
 
@@ -57,8 +57,8 @@ export interface ConnectorContext {
   signal?: AbortSignal;
 }
 
-export interface HrSystemDefinition<Credentials extends Record<string, unknown> = Record<string, unknown>> {
-  id: string;
+export interface HrSystemDefinition<Credentials extends Record<string, unknown> = Record<string, unknown>, Id extends string = string> {
+  id: Id;
   name: string;
   status: 'available' | 'planned';
   /** What the admin enters; every connector also accepts an optional `baseUrl`. */

@@ -1,7 +1,8 @@
 // BambooHR: the admin enters the company subdomain (https://<companyDomain>.bamboohr.com) and an
 // API key created under "API Keys" in BambooHR.
 import { z } from 'zod';
-import type { HrSystemDefinition } from '../types';
+import { apiBase, type HttpResponse } from '../http';
+import { basicAuth, defineHrSystem, HrApi } from '../kit';
 import { BambooHrConnector } from './connector';
 
 export const bambooHrCredentials = z.object({
@@ -17,26 +18,34 @@ export const bambooHrCredentials = z.object({
 
 export type BambooHrCredentials = z.infer<typeof bambooHrCredentials>;
 
-export const bambooHr: HrSystemDefinition<BambooHrCredentials> = {
+export const bambooHr = defineHrSystem({
   id: 'bamboohr',
   name: 'BambooHR',
-  status: 'available',
   credentialsSchema: bambooHrCredentials,
   // No standard "number of children" field (dependents live in a separate table), so the mapping
   // step offers custom fields for it. Legal entity is read from the "Division" field.
-  supportedFields: [
-    'firstName',
-    'lastName',
-    'email',
-    'status',
-    'personnelNumber',
-    'employmentType',
-    'hireDate',
-    'leavingDate',
-    'gender',
-    'legalEntity',
-    'maritalStatus',
-  ],
+  supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'hireDate', 'leavingDate', 'gender', 'legalEntity', 'maritalStatus'],
   secretKeys: ['apiKey'],
-  create: (credentials, context) => new BambooHrConnector(credentials, context),
-};
+  connect: (credentials, { hrSystemName, context }) =>
+    new BambooHrConnector(
+      new HrApi({
+        hrSystemName,
+        baseUrl: apiBase(`https://${credentials.companyDomain}.bamboohr.com`, credentials.baseUrl),
+        // The API key is the Basic user name, the password is ignored.
+        auth: basicAuth(credentials.apiKey, 'x'),
+        context,
+        // 401/403 are passed through so the reason can be read from BambooHR's error header.
+        // 503 (throttling until September 2026, outages after) and 429 keep the default: retried.
+        classify: (r) => (r.status === 401 || r.status === 403 ? 'ok' : undefined),
+        refusal: (r) => (r.status === 401 || r.status === 403 ? `refused the credentials: ${refusalReason(r)}` : undefined),
+      }),
+    ),
+});
+
+/** BambooHR puts the error detail in the X-BambooHR-Error-Message header, not the body. */
+function refusalReason(res: HttpResponse): string {
+  const header = res.headers.get('x-bamboohr-error-message');
+  if (header) return header;
+  if (res.status === 403) return 'the API key has no access (API access disabled or insufficient permissions)';
+  return 'the API key or company domain is not valid';
+}

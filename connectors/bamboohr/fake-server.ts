@@ -2,7 +2,7 @@
 // way BambooHR documents them: Basic auth with the API key as user name (refusals carry the reason
 // in X-BambooHR-Error-Message), /meta/fields and /meta/lists, and the custom report that returns
 // every employee with string values, "0000-00-00" for empty dates, unknown fields silently left out.
-import { startFakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http-server';
+import { basicCredentials, fakePerson, FaultScript, retryAfterHeader, RequestLog, serveVendorFake, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
 
 export interface FakeBambooHrOptions {
   apiKey?: string;
@@ -29,6 +29,9 @@ export interface FakeBambooHrState {
   /** Employee id → field values keyed like the report keys (alias, or id for custom fields). */
   readonly employees: Map<string, FieldValues>;
   readonly requestCount: number;
+  /** Every request and its answer; the per-request fault script. */
+  readonly log: RequestLog;
+  readonly faults: FaultScript;
   addEmployee(values: FieldValues): string;
   editEmployee(id: string, values: FieldValues): void;
   terminateEmployee(id: string, terminationDate: string): void;
@@ -40,6 +43,8 @@ export interface FakeBambooHrState {
 
 export interface RunningFakeBambooHr {
   url: string;
+  faults: FaultScript;
+  log: RequestLog;
   close(): Promise<void>;
   state: FakeBambooHrState;
 }
@@ -65,27 +70,21 @@ const STANDARD_FIELDS: FakeField[] = [
   { id: 4200, name: 'ACA Status', type: 'list', alias: 'acaStatus', deprecated: true },
 ];
 
-const FIRST_NAMES = ['Alex', 'Sam', 'Robin', 'Kim', 'Jordan', 'Charlie', 'Taylor', 'Morgan', 'Jamie', 'Riley', 'Avery', 'Quinn'];
-const LAST_NAMES = ['Fieldstone', 'Marlow', 'Quillby', 'Tannenhof', 'Oakridge', 'Brightwater', 'Ellingsen', 'Harrowgate', 'Lindqvist', 'Pemberly'];
 const DIVISIONS = ['Example GmbH', 'Example Services GmbH', 'Example Ltd'];
 const MARITAL = ['Single', 'Married', 'Domestic Partnership', 'Divorced', 'Widowed'];
 
 /** Deterministic fictitious person number `n` (1-based). */
 function generatedPerson(n: number): FieldValues {
-  const terminated = n % 5 === 0;
-  const leaving = !terminated && n % 7 === 3;
-  const first = FIRST_NAMES[n % FIRST_NAMES.length];
-  const last = LAST_NAMES[(n * 7) % LAST_NAMES.length];
-  const hire = new Date(Date.UTC(2012, 0, 1) + ((n * 97) % 4300) * 86_400_000).toISOString().slice(0, 10);
+  const { firstName, lastName, emailLocalPart, terminated, hireDate, terminationDate } = fakePerson(n);
   return {
-    firstName: first,
-    lastName: last,
-    workEmail: `${first}.${last}.${n}@example.com`.toLowerCase(),
+    firstName,
+    lastName,
+    workEmail: `${emailLocalPart}@example.com`,
     status: terminated ? 'Inactive' : 'Active',
     employeeNumber: String(1000 + n),
     employmentHistoryStatus: terminated ? 'Terminated' : n % 3 === 0 ? 'Part-Time' : 'Full-Time',
-    hireDate: hire,
-    terminationDate: terminated ? `2025-${String((n % 12) + 1).padStart(2, '0')}-15` : leaving ? '2030-06-30' : null,
+    hireDate,
+    terminationDate,
     gender: n % 2 === 0 ? 'Female' : 'Male',
     maritalStatus: MARITAL[n % MARITAL.length],
     division: DIVISIONS[n % DIVISIONS.length],
@@ -107,14 +106,20 @@ export async function startFakeBambooHr(options: FakeBambooHrOptions = {}): Prom
   const employees = new Map<string, FieldValues>();
   let nextId = 1;
   for (; nextId <= (options.employees ?? 20); nextId++) employees.set(String(nextId), generatedPerson(nextId));
-  let requestCount = 0;
-  let throttle: { remaining: number; status: 429 | 503; retryAfterSeconds: number } = { remaining: 0, status: 429, retryAfterSeconds: 1 };
+  const log = new RequestLog();
+  const faults = new FaultScript();
+  // Scheduled throttles: request n (all endpoints counted) is the (n-1)th after the start.
+  for (const n of options.rateLimit?.requestNumbers ?? []) {
+    faults.add({ kind: 'throttle', after: n - 1, retryAfterSeconds: options.rateLimit?.retryAfterSeconds ?? 1, detail: String(options.rateLimit?.status ?? 429) });
+  }
 
   const state: FakeBambooHrState = {
     employees,
     get requestCount() {
-      return requestCount;
+      return log.total;
     },
+    log,
+    faults,
     addEmployee(values) {
       const id = String(nextId++);
       employees.set(id, { status: 'Active', ...values });
@@ -134,15 +139,18 @@ export async function startFakeBambooHr(options: FakeBambooHrOptions = {}): Prom
       return String(id);
     },
     throttleNext(count, status = 429, retryAfterSeconds = 1) {
-      throttle = { remaining: count, status, retryAfterSeconds };
+      faults.replace('throttleNext', count, { kind: 'throttle', retryAfterSeconds, detail: String(status) });
     },
   };
 
+  // BambooHR throttles with 429 (503 before September 2026), Retry-After in seconds, empty body.
+  const dialect: FaultDialect = {
+    throttled: (seconds, status) => ({ status: Number(status ?? 429), headers: retryAfterHeader(seconds), body: '' }),
+    unavailable: (status) => ({ status, headers: { 'x-bamboohr-error-message': 'Service Unavailable' }, body: '' }),
+  };
+
   const handle = (req: FakeRequest): FakeResponse => {
-    requestCount++;
-    const limited = throttledResponse();
-    if (limited) return limited;
-    if (!authorized(req.headers.authorization, apiKey)) {
+    if (basicCredentials(req.headers.authorization)?.user !== apiKey) {
       return { status: 401, headers: { 'x-bamboohr-error-message': 'Invalid API key' }, body: '' };
     }
     const path = req.url.pathname.replace(/\/+$/, '');
@@ -151,15 +159,6 @@ export async function startFakeBambooHr(options: FakeBambooHrOptions = {}): Prom
     if (req.method === 'POST' && path === '/api/v1/reports/custom') return customReport(req);
     return { status: 404, headers: { 'x-bamboohr-error-message': 'Not found' }, body: '' };
   };
-
-  function throttledResponse(): FakeResponse | null {
-    const scheduled = options.rateLimit?.requestNumbers.includes(requestCount);
-    if (!scheduled && throttle.remaining <= 0) return null;
-    if (!scheduled) throttle.remaining--;
-    const status = scheduled ? (options.rateLimit?.status ?? 429) : throttle.status;
-    const seconds = scheduled ? (options.rateLimit?.retryAfterSeconds ?? 1) : throttle.retryAfterSeconds;
-    return { status, headers: { 'retry-after': String(seconds) }, body: '' };
-  }
 
   function metaLists() {
     const list = (fieldId: number, alias: string, name: string, values: string[]) => ({
@@ -212,17 +211,12 @@ export async function startFakeBambooHr(options: FakeBambooHrOptions = {}): Prom
     };
   }
 
-  const server = await startFakeHttpServer(handle, options.port);
-  return { url: server.url, close: () => server.close(), state };
+  const listings = [{ path: '/api/v1/reports/custom', records: (body: unknown) => (body as { employees?: unknown[] } | undefined)?.employees }];
+  const server = await serveVendorFake({ handle, dialect, listings, faults, log, port: options.port });
+  return { url: server.url, faults, log, close: () => server.close(), state };
 }
 
 function reportValue(field: FakeField, value: string | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return field.type === 'date' ? '0000-00-00' : null;
   return value;
-}
-
-function authorized(header: string | undefined, apiKey: string): boolean {
-  if (!header?.startsWith('Basic ')) return false;
-  const [user] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
-  return user === apiKey;
 }

@@ -1,6 +1,7 @@
 // Pure translation of BambooHR records (custom report rows and /meta/fields entries) into the
 // unified model. BambooHR sends every value as a string; empty dates come as "0000-00-00".
-import type { AttributeOption, AttributeValue, EmploymentType, Gender, HrStatus, InvalidRemoteRecord, MaritalStatus, RemoteEmployee } from '../types';
+import { employmentTypeFromLabel, genderFromLabel, invalidRecord, maritalStatusFromLabel, mapped, orNull, rawId, readCalendarDate, type MappedRecord } from '../kit';
+import type { AttributeOption, AttributeValue, EmploymentType, HrStatus } from '../types';
 
 /** One entry of GET /api/v1/meta/fields. Custom fields often have no alias and are requested by id. */
 export interface BambooMetaField {
@@ -18,8 +19,6 @@ export interface BambooListField {
   name: string;
   options: { id: number | string; name: string; archived?: string | boolean }[];
 }
-
-export type BambooMappingResult = { ok: true; employee: RemoteEmployee } | { ok: false; invalid: InvalidRemoteRecord };
 
 /** Report fields the unified model is built from (BambooHR aliases). */
 export const BAMBOO_MAPPED_FIELDS = [
@@ -95,21 +94,16 @@ export function activeOptions(list: BambooListField | undefined): string[] {
 }
 
 /** Maps one custom report row; `today` (YYYY-MM-DD) separates future hires from inactive people. */
-export function mapBambooEmployee(row: unknown, today: string): BambooMappingResult {
-  if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-    return { ok: false, invalid: { remoteId: null, reason: 'record is not an object' } };
-  }
+export function mapBambooEmployee(row: unknown, today: string): MappedRecord {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return invalidRecord(null, 'record is not an object');
   const record = row as Record<string, unknown>;
-  const id = record.id;
-  if ((typeof id !== 'string' && typeof id !== 'number') || String(id).trim() === '') {
-    return { ok: false, invalid: { remoteId: null, reason: 'record has no employee id' } };
-  }
-  const remoteId = String(id);
+  const remoteId = rawId(record);
+  if (remoteId === null) return invalidRecord(null, 'record has no employee id');
   const attributes: Record<string, AttributeValue> = {};
   for (const [key, raw] of Object.entries(record)) {
     if (key === 'id') continue;
     if (raw !== null && typeof raw === 'object') {
-      return { ok: false, invalid: { remoteId, reason: `field "${key}" has an unexpected shape` } };
+      return invalidRecord(remoteId, `field "${key}" has an unexpected shape`);
     }
     attributes[key] = cleanValue(raw as AttributeValue | undefined);
   }
@@ -117,40 +111,31 @@ export function mapBambooEmployee(row: unknown, today: string): BambooMappingRes
     const value = attributes[key];
     return value === null || value === undefined ? null : String(value);
   };
-  const hireDate = dateValue(text('hireDate'));
-  const leavingDate = dateValue(text('terminationDate'));
+  const hireDate = orNull(readCalendarDate(text('hireDate')));
+  const leavingDate = orNull(readCalendarDate(text('terminationDate')));
   const division = text('division');
-  return {
-    ok: true,
-    employee: {
-      remoteId,
-      firstName: text('firstName'),
-      lastName: text('lastName'),
-      email: text('workEmail'),
-      status: statusOf(text('status'), hireDate, leavingDate, today),
-      personnelNumber: text('employeeNumber'),
-      employmentType: employmentTypeOf(text('employmentHistoryStatus')),
-      hireDate,
-      leavingDate,
-      gender: genderOf(text('gender')),
-      // BambooHR has no legal-entity field; "Division" is what customers use for it. Reports
-      // carry the division's name only, so the name is also its id.
-      legalEntity: division ? { id: division, name: division } : null,
-      maritalStatus: maritalStatusOf(text('maritalStatus')),
-      attributes,
-    },
-  };
+  return mapped({
+    remoteId,
+    firstName: text('firstName'),
+    lastName: text('lastName'),
+    email: text('workEmail'),
+    status: statusOf(text('status'), hireDate, leavingDate, today),
+    personnelNumber: text('employeeNumber'),
+    employmentType: employmentTypeOf(text('employmentHistoryStatus')),
+    hireDate,
+    leavingDate,
+    gender: genderFromLabel(text('gender')),
+    // BambooHR has no legal-entity field; "Division" is what customers use for it. Reports
+    // carry the division's name only, so the name is also its id.
+    legalEntity: division ? { id: division, name: division } : null,
+    maritalStatus: maritalStatusFromLabel(text('maritalStatus')),
+    attributes,
+  });
 }
 
 function cleanValue(raw: AttributeValue | undefined): AttributeValue {
   if (raw === undefined || raw === '' || raw === '0000-00-00') return null;
   return raw;
-}
-
-function dateValue(value: string | null): string | null {
-  if (!value) return null;
-  const match = /^(\d{4}-\d{2}-\d{2})/.exec(value);
-  return match ? match[1] : null;
 }
 
 function statusOf(status: string | null, hireDate: string | null, leavingDate: string | null, today: string): HrStatus | null {
@@ -164,33 +149,5 @@ function statusOf(status: string | null, hireDate: string | null, leavingDate: s
 
 /** Employment status is an account-defined list; these are BambooHR's default entries. */
 export function employmentTypeOf(value: string | null): EmploymentType | null {
-  if (!value) return null;
-  const v = value.toLowerCase();
-  if (v.includes('terminated')) return null;
-  if (v.includes('full')) return 'FULL_TIME';
-  if (v.includes('part')) return 'PART_TIME';
-  if (v.includes('student')) return 'WORKING_STUDENT';
-  if (v.includes('intern') || v.includes('trainee') || v.includes('apprentic')) return 'INTERN';
-  if (v.includes('mini')) return 'MINI_JOB';
-  if (v.includes('contract') || v.includes('freelanc')) return 'CONTRACTOR';
-  return 'OTHER';
-}
-
-function genderOf(value: string | null): Gender | null {
-  if (!value) return null;
-  if (/^m(ale)?$/i.test(value)) return 'male';
-  if (/^f(emale)?$/i.test(value)) return 'female';
-  return 'diverse';
-}
-
-function maritalStatusOf(value: string | null): MaritalStatus | null {
-  if (!value) return null;
-  const v = value.toLowerCase();
-  if (v.includes('single')) return 'single';
-  if (v.includes('partner') || v.includes('common law') || v.includes('civil union')) return 'registered_partnership';
-  if (v.includes('married')) return 'married';
-  if (v.includes('divorced')) return 'divorced';
-  if (v.includes('widow')) return 'widowed';
-  if (v.includes('separated')) return 'separated';
-  return null;
+  return value?.toLowerCase().includes('terminated') ? null : employmentTypeFromLabel(value);
 }

@@ -1,12 +1,11 @@
 // Microsoft Entra ID connector: lists all users (disabled ones included) through Microsoft Graph
 // GET /v1.0/users with $select and @odata.nextLink paging.
-import { HrSystemResponseError } from '../errors';
-import type { AttributeOption, ConnectorContext, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
+import { bodyNextLink, fetchAll, fetchEmployeePage, utcToday, type Pagination } from '../kit';
+import type { AttributeOption, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
 import { directoryExtensionAttribute, ON_PREMISES_EXTENSION_ATTRIBUTES, STANDARD_ATTRIBUTES } from './attributes';
 import { discoverUserExtensions } from './extensions';
-import { GraphClient } from './graph-client';
+import type { GraphClient } from './graph-client';
 import { employmentTypeFromLabel, mapGraphUser } from './mapping';
-import { ENTRA_ID_NAME, EntraTokenSource } from './token';
 
 /** Graph's largest page for /users. */
 const PAGE_SIZE = 999;
@@ -33,25 +32,11 @@ const USER_PROPERTIES = [
   'onPremisesExtensionAttributes',
 ];
 
-export interface EntraIdSettings {
-  graphBase: string;
-  loginBase: string;
-  tenantId: string;
-  clientId: string;
-  clientSecret: string;
-}
-
 export class EntraIdConnector implements HrConnector {
-  private readonly graph: GraphClient;
-
   constructor(
-    private readonly settings: EntraIdSettings,
-    context: ConnectorContext = {},
+    private readonly graph: GraphClient,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    const tokens = new EntraTokenSource({ ...settings, scope: `${settings.graphBase}/.default` }, context);
-    this.graph = new GraphClient(settings.graphBase, tokens, context);
-  }
+  ) {}
 
   /** A token alone proves little: reading one user proves the User.Read.All consent too. */
   async checkCredentials(): Promise<void> {
@@ -59,21 +44,9 @@ export class EntraIdConnector implements HrConnector {
   }
 
   async fetchEmployeePage(cursor: string | null): Promise<EmployeePage> {
-    const url = cursor === null ? await this.firstPageUrl() : this.trustedNextLink(cursor);
-    const body = (await this.graph.send({ url, permission: USERS_PERMISSION })) as { value?: unknown; '@odata.nextLink'?: unknown } | null;
-    if (!Array.isArray(body?.value)) {
-      throw new HrSystemResponseError(`${ENTRA_ID_NAME} answered the user listing without a user list`, ENTRA_ID_NAME, 200);
-    }
-    const today = this.now().toISOString().slice(0, 10);
-    const page: EmployeePage = { employees: [], invalid: [], nextCursor: null };
-    for (const raw of body.value) {
-      const mapped = mapGraphUser(raw, today);
-      if (mapped.ok) page.employees.push(mapped.employee);
-      else page.invalid.push(mapped.invalid);
-    }
-    const next = body['@odata.nextLink'];
-    page.nextCursor = typeof next === 'string' && next.length > 0 ? this.trustedNextLink(next) : null;
-    return page;
+    const select = cursor === null ? [...USER_PROPERTIES, ...(await discoverUserExtensions(this.graph)).extensions.map((e) => e.name)] : [];
+    const today = utcToday(this.now());
+    return fetchEmployeePage(this.graph.api, this.users(select, PAGE_SIZE), cursor, (raw) => mapGraphUser(raw, today));
   }
 
   /** Re-reads the tenant's directory extensions every time, so a new one can be picked at once. */
@@ -92,36 +65,29 @@ export class EntraIdConnector implements HrConnector {
     return this.distinctValues('employeeType', (user) => employmentTypeFromLabel(stringOrNull(user.employeeType)));
   }
 
-  private async firstPageUrl(): Promise<string> {
-    const { extensions } = await discoverUserExtensions(this.graph);
-    return this.usersUrl([...USER_PROPERTIES, ...extensions.map((e) => e.name)], PAGE_SIZE);
-  }
-
   private usersUrl(select: string[], top: number): string {
-    const query = new URLSearchParams({ $select: select.join(','), $top: String(top) });
-    return `${this.settings.graphBase}/v1.0/users?${query}`;
+    return this.graph.api.url('/v1.0/users', { $select: select.join(','), $top: String(top) });
   }
 
-  /** The cursor is Graph's nextLink; it must point back at Graph so the bearer token never goes elsewhere. */
-  private trustedNextLink(link: string): string {
-    if (!link.startsWith(`${this.settings.graphBase}/v1.0/users?`)) {
-      throw new HrSystemResponseError(`${ENTRA_ID_NAME} returned a next-page link outside Microsoft Graph`, ENTRA_ID_NAME, null);
-    }
-    return link;
+  /**
+   * GET /v1.0/users with @odata.nextLink paging. The cursor is Graph's nextLink; it must point back
+   * at Graph so the bearer token never goes elsewhere.
+   */
+  private users(select: string[], top: number): Pagination {
+    return bodyNextLink({
+      path: this.usersUrl(select, top),
+      trustedPrefix: `${this.graph.graphBase}/v1.0/users?`,
+      what: 'the user listing',
+      records: (body: { value?: unknown } | null) => body?.value,
+    });
   }
 
   /** Walks all users reading one property; sorted distinct non-empty results. */
   private async distinctValues<T extends string>(property: string, pick: (user: Record<string, unknown>) => T | null): Promise<T[]> {
     const found = new Set<T>();
-    let url: string | null = this.usersUrl(['id', property], PAGE_SIZE);
-    while (url) {
-      const body = (await this.graph.send({ url, permission: USERS_PERMISSION })) as { value?: unknown; '@odata.nextLink'?: unknown } | null;
-      for (const user of Array.isArray(body?.value) ? body.value : []) {
-        const value = user && typeof user === 'object' ? pick(user as Record<string, unknown>) : null;
-        if (value) found.add(value);
-      }
-      const next = body?.['@odata.nextLink'];
-      url = typeof next === 'string' && next ? this.trustedNextLink(next) : null;
+    for (const user of await fetchAll(this.graph.api, this.users(['id', property], PAGE_SIZE))) {
+      const value = user && typeof user === 'object' ? pick(user as Record<string, unknown>) : null;
+      if (value) found.add(value);
     }
     return [...found].sort((a, b) => a.localeCompare(b));
   }

@@ -8,8 +8,9 @@
 // login.microsoftonline.us); a fake server serves both paths, so tests set both to its URL.
 import { z } from 'zod';
 import { apiBase } from '../http';
-import type { HrSystemDefinition } from '../types';
+import { clientCredentialsAuth, defineHrSystem, HrApi } from '../kit';
 import { EntraIdConnector } from './connector';
+import { aadstsReason, GraphClient, graphMessage } from './graph-client';
 
 const credentialsSchema = z.object({
   /** Directory (tenant) id or a verified domain such as contoso.onmicrosoft.com. */
@@ -22,24 +23,28 @@ const credentialsSchema = z.object({
 
 export type EntraIdCredentials = z.infer<typeof credentialsSchema>;
 
-export const entraIdDefinition: HrSystemDefinition<EntraIdCredentials> = {
+export const entraIdDefinition = defineHrSystem({
   id: 'entra-id',
   name: 'Microsoft Entra ID',
-  status: 'available',
   credentialsSchema,
   // Graph has no gender, marital status or number of children; those need a mapped extension attribute.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'hireDate', 'leavingDate', 'legalEntity'],
   secretKeys: ['clientSecret'],
-  create(credentials, context) {
-    return new EntraIdConnector(
-      {
-        graphBase: apiBase('https://graph.microsoft.com', credentials.baseUrl),
-        loginBase: apiBase('https://login.microsoftonline.com', credentials.loginBaseUrl),
-        tenantId: credentials.tenantId,
-        clientId: credentials.clientId,
-        clientSecret: credentials.clientSecret,
-      },
+  connect(credentials, { hrSystemName, context }) {
+    const graphBase = apiBase('https://graph.microsoft.com', credentials.baseUrl);
+    const loginBase = apiBase('https://login.microsoftonline.com', credentials.loginBaseUrl);
+    const auth = clientCredentialsAuth({
+      hrSystemName,
+      tokenUrl: `${loginBase}/${encodeURIComponent(credentials.tenantId)}/oauth2/v2.0/token`,
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      // `<graph host>/.default`: the app permissions consented for Graph.
+      scope: `${graphBase}/.default`,
       context,
-    );
+      refusalReason: aadstsReason,
+    });
+    // 403 is handed back: it names the missing permission, or means an optional one is absent.
+    const api = new HrApi({ hrSystemName, baseUrl: graphBase, auth, context, classify: (r) => (r.status === 403 ? 'ok' : undefined), errorMessage: graphMessage });
+    return new EntraIdConnector(new GraphClient(graphBase, api));
   },
-};
+});

@@ -1,9 +1,7 @@
 // Discovers the directory extensions (extension_<appId>_<name>) registered for users in the tenant,
 // via POST /directoryObjects/getAvailableExtensionProperties (needs Directory.Read.All).
-import { HrSystemResponseError } from '../errors';
 import type { DirectoryExtension } from './attributes';
 import type { GraphClient } from './graph-client';
-import { ENTRA_ID_NAME } from './token';
 
 /** Directory extension property names; anything else is not put into a $select. */
 const EXTENSION_NAME = /^extension_[0-9a-f]{32}_[A-Za-z0-9_]+$/i;
@@ -25,7 +23,7 @@ export async function discoverUserExtensions(graph: GraphClient): Promise<Extens
   if (res.status === 403) return { extensions: [], permitted: false };
   const value = (res.body as { value?: unknown } | null)?.value;
   if (!Array.isArray(value)) {
-    throw new HrSystemResponseError(`${ENTRA_ID_NAME} answered the extension discovery without a list`, ENTRA_ID_NAME, res.status);
+    throw graph.api.unexpected('the extension discovery', res.status);
   }
   const extensions = value.flatMap((item): DirectoryExtension[] => {
     const ext = item as { name?: unknown; dataType?: unknown; isMultiValued?: unknown; appDisplayName?: unknown; targetObjects?: unknown };

@@ -3,7 +3,7 @@
 //  - Graph v1.0: GET /users ($select, $top ≤ 999, @odata.nextLink with $skiptoken, 429 + Retry-After)
 //    and POST /directoryObjects/getAvailableExtensionProperties (directory extensions).
 import { randomUUID } from 'node:crypto';
-import { startFakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http-server';
+import { bearerToken, FaultScript, positionToken, readPositionToken, retryAfterHeader, RequestLog, serveVendorFake, TokenStore, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
 import { fakeExtensionName, fakeGraphUser, onPremisesAttributes, type GraphUserRecord } from './fake-people';
 
 export { FAKE_EXTENSION_APP_ID, fakeExtensionName, fakeUserId } from './fake-people';
@@ -39,15 +39,15 @@ export class FakeEntraState {
     { name: fakeExtensionName('numberOfChildren'), dataType: 'Integer', appDisplayName: 'Northwind HR Sync' },
     { name: fakeExtensionName('maritalStatus'), dataType: 'String', appDisplayName: 'Northwind HR Sync' },
   ];
-  readonly requests: Array<{ method: string; path: string }> = [];
-  /** Issued access tokens → expiry (ms since epoch). */
-  readonly tokens = new Map<string, number>();
-  tokensIssued = 0;
-  throttledResponses = 0;
-  private pendingThrottles: number[] = [];
+  /** Every request and its answer; the per-request fault script. */
+  readonly log = new RequestLog();
+  readonly faults = new FaultScript();
+  /** Issued access tokens. */
+  readonly tokens: TokenStore;
   private nextPerson: number;
 
-  constructor(people: number, private readonly referenceDate: string) {
+  constructor(people: number, private readonly referenceDate: string, tokenLifetimeSeconds = 3599) {
+    this.tokens = new TokenStore(tokenLifetimeSeconds, 'fake-graph-token-');
     for (let n = 1; n <= people; n++) this.users.push(fakeGraphUser(n, referenceDate));
     this.nextPerson = people + 1;
   }
@@ -82,20 +82,27 @@ export class FakeEntraState {
     this.users.push(record);
   }
 
+  get requests(): Array<{ method: string; path: string }> {
+    return this.log.entries.map(({ method, path }) => ({ method, path }));
+  }
+
+  get tokensIssued(): number {
+    return this.tokens.issuedCount;
+  }
+
+  /** Graph answers that were 429. */
+  get throttledResponses(): number {
+    return this.log.count({ status: 429 });
+  }
+
   /** Invalidates every issued token, as a secret rotation or revoked consent would. */
   revokeTokens(): void {
-    this.tokens.clear();
+    this.tokens.revokeAll();
   }
 
   /** The next `count` Graph requests answer 429 with Retry-After. */
   throttleNext(count: number, retryAfterSeconds = 1): void {
-    for (let i = 0; i < count; i++) this.pendingThrottles.push(retryAfterSeconds);
-  }
-
-  takeThrottle(): number | undefined {
-    const retryAfter = this.pendingThrottles.shift();
-    if (retryAfter !== undefined) this.throttledResponses++;
-    return retryAfter;
+    this.faults.next(count, { kind: 'throttle', retryAfterSeconds, path: GRAPH_PATH });
   }
 
   private user(id: string): GraphUserRecord {
@@ -123,6 +130,7 @@ const USER_PROPERTIES = new Set([
 // What /users returns without $select.
 const DEFAULT_PROPERTIES = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
 const GRAPH_MAX_TOP = 999;
+const GRAPH_PATH = /^\/v1\.0\//;
 const GRAPH_DEFAULT_TOP = 100;
 
 export async function startFakeEntraId(options: FakeEntraOptions = {}): Promise<RunningFakeEntra> {
@@ -131,11 +139,20 @@ export async function startFakeEntraId(options: FakeEntraOptions = {}): Promise<
   const clientSecret = options.clientSecret ?? 'fake-entra-client-secret';
   const permissions = { usersRead: true, directoryRead: true, ...options.permissions };
   const lifetime = options.tokenLifetimeSeconds ?? 3599;
-  const state = new FakeEntraState(options.people ?? 250, options.referenceDate ?? new Date().toISOString().slice(0, 10));
+  const state = new FakeEntraState(options.people ?? 250, options.referenceDate ?? new Date().toISOString().slice(0, 10), lifetime);
   let baseUrl = '';
 
+  // Graph throttles with 429 + Retry-After; an expired token is a 401 InvalidAuthenticationToken.
+  const dialect: FaultDialect = {
+    throttled: (seconds) => ({ ...graphError(429, 'TooManyRequests', 'Too many requests. Retry after the number of seconds in the Retry-After header.'), headers: retryAfterHeader(seconds) }),
+    unavailable: (status) => graphError(status, status === 504 ? 'GatewayTimeout' : 'ServiceUnavailable', 'The service is temporarily unavailable. Retry the request later.'),
+    expiredToken: () => {
+      state.tokens.expireAll();
+      return graphError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.');
+    },
+  };
+
   const handle = (req: FakeRequest): FakeResponse => {
-    state.requests.push({ method: req.method, path: req.url.pathname });
     const path = req.url.pathname;
     if (req.method === 'POST' && path === `/${tenantId}/oauth2/v2.0/token`) return issueToken(req);
     if (path.endsWith('/oauth2/v2.0/token')) return aadstsError(400, 'invalid_request', 90002, `Tenant '${path.split('/')[1]}' not found. Check that the tenant ID is right and that you are signing in to the right cloud.`);
@@ -156,22 +173,16 @@ export async function startFakeEntraId(options: FakeEntraOptions = {}): Promise<
     if (!scope.endsWith('/.default')) {
       return aadstsError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`);
     }
-    const token = `fake-graph-token-${randomUUID()}`;
-    state.tokens.set(token, Date.now() + lifetime * 1000);
-    state.tokensIssued++;
+    const token = state.tokens.issue(undefined);
     return { status: 200, body: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token } };
   }
 
   function graph(req: FakeRequest): FakeResponse {
-    const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+    const token = bearerToken(req.headers.authorization);
     if (!token) return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
-    const expiresAt = state.tokens.get(token);
-    if (expiresAt === undefined) return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid signature.');
-    if (expiresAt <= Date.now()) return graphError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.');
-    const retryAfter = state.takeThrottle();
-    if (retryAfter !== undefined) {
-      return { ...graphError(429, 'TooManyRequests', 'Too many requests. Retry after the number of seconds in the Retry-After header.'), headers: { 'retry-after': String(retryAfter) } };
-    }
+    const tokenState = state.tokens.state(token);
+    if (tokenState === 'unknown') return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid signature.');
+    if (tokenState === 'expired') return graphError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.');
     const path = req.url.pathname;
     if (req.method === 'GET' && path === '/v1.0/users') return listUsers(req.url);
     if (req.method === 'POST' && path === '/v1.0/directoryObjects/getAvailableExtensionProperties') return listExtensions(req.body);
@@ -248,7 +259,8 @@ export async function startFakeEntraId(options: FakeEntraOptions = {}): Promise<
     };
   }
 
-  const server = await startFakeHttpServer(handle, options.port);
+  const listings = [{ path: '/v1.0/users', records: (body: unknown) => (body as { value?: unknown[] } | undefined)?.value }];
+  const server = await serveVendorFake({ handle, dialect, listings, faults: state.faults, log: state.log, port: options.port });
   baseUrl = server.url;
   return { url: server.url, tenantId, clientId, clientSecret, state, close: () => server.close() };
 }
@@ -277,12 +289,5 @@ function graphError(status: number, code: string, message: string): FakeResponse
 }
 
 // $skiptoken is opaque to clients; the fake encodes the offset.
-function writeSkipToken(offset: number): string {
-  return Buffer.from(`users:${offset}`).toString('base64url');
-}
-
-function readSkipToken(token: string | null): number | null {
-  if (token === null) return 0;
-  const match = /^users:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-  return match ? Number(match[1]) : null;
-}
+const writeSkipToken = (offset: number) => positionToken('users', offset);
+const readSkipToken = (token: string | null) => (token === '' ? null : readPositionToken('users', token));

@@ -1,9 +1,8 @@
-// Authorised Microsoft Graph requests: bearer token from the cache, one silent token renewal on 401,
-// 403 reported as missing permissions (final), 429/5xx retried by requestJson honouring Retry-After.
-import { CredentialsRejectedError } from '../errors';
-import { requestJson, type HttpResponse } from '../http';
-import type { ConnectorContext } from '../types';
-import { ENTRA_ID_NAME, type EntraTokenSource } from './token';
+// Authorised Microsoft Graph requests on the kit's HrApi (client-credentials token, one silent
+// renewal on 401, 429/5xx retried by requestJson honouring Retry-After); a 403 is reported as the
+// missing application permission (final), or handed back where the permission is optional.
+import type { HttpResponse } from '../http';
+import type { HrApi } from '../kit';
 
 export interface GraphRequest {
   method?: 'GET' | 'POST';
@@ -16,52 +15,35 @@ export interface GraphRequest {
 export class GraphClient {
   constructor(
     readonly graphBase: string,
-    private readonly tokens: EntraTokenSource,
-    private readonly context: ConnectorContext,
+    readonly api: HrApi,
   ) {}
 
   /** The JSON body of a successful answer; throws a typed connector error otherwise. */
   async send(request: GraphRequest): Promise<unknown> {
     const res = await this.sendAllowingForbidden(request);
-    if (res.status === 403) throw forbidden(res, request.permission);
+    if (res.status === 403) throw this.forbidden(res, request.permission);
     return res.body;
   }
 
   /** Like send(), but hands a 403 back to callers for whom the permission is optional. */
-  async sendAllowingForbidden(request: GraphRequest, renewedToken = false): Promise<HttpResponse> {
-    const token = await this.tokens.get();
-    const res = await requestJson(
-      request.url,
-      {
-        method: request.method ?? 'GET',
-        headers: { authorization: `Bearer ${token}`, ...(request.json === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: request.json === undefined ? undefined : JSON.stringify(request.json),
-        hrSystemName: ENTRA_ID_NAME,
-        classify: (r) => (r.status === 401 || r.status === 403 ? 'ok' : undefined),
-      },
-      this.context,
-    );
-    if (res.status === 401) {
-      // A revoked or expired token: renew once; a second 401 means the app itself is refused.
-      if (!renewedToken) {
-        this.tokens.invalidate();
-        return this.sendAllowingForbidden(request, true);
-      }
-      throw new CredentialsRejectedError(`${ENTRA_ID_NAME} refused the access token: ${graphMessage(res)}`, ENTRA_ID_NAME);
-    }
-    return res;
+  sendAllowingForbidden(request: GraphRequest): Promise<HttpResponse> {
+    return this.api.send({ path: request.url, method: request.method, json: request.json });
   }
-}
 
-function forbidden(res: HttpResponse, permission: string): CredentialsRejectedError {
-  return new CredentialsRejectedError(
-    `${ENTRA_ID_NAME} refused access: ${graphMessage(res)} (grant the app registration the application permission ${permission} with admin consent)`,
-    ENTRA_ID_NAME,
-  );
+  forbidden(res: HttpResponse, permission: string) {
+    return this.api.refused(`refused access: ${graphMessage(res)} (grant the app registration the application permission ${permission} with admin consent)`);
+  }
 }
 
 export function graphMessage(res: HttpResponse): string {
   const error = (res.body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   const message = typeof error?.message === 'string' && error.message ? error.message : `HTTP ${res.status}`;
   return typeof error?.code === 'string' ? `${error.code}: ${message}` : message;
+}
+
+/** The first line of error_description ("AADSTS7000215: Invalid client secret …"), without trace ids. */
+export function aadstsReason(body: { error?: unknown; error_description?: unknown }): string {
+  const description = typeof body.error_description === 'string' ? body.error_description.split(/\r?\n/)[0].trim() : '';
+  if (description) return description;
+  return typeof body.error === 'string' ? body.error : 'the token request was rejected';
 }

@@ -1,13 +1,14 @@
 // Pure translation of one Microsoft Graph user into a RemoteEmployee. A record that cannot be read
 // (no id, a date that is not a date, wrong types) becomes an InvalidRemoteRecord instead.
 import { z } from 'zod';
-import type { AttributeValue, EmploymentType, HrStatus, InvalidRemoteRecord, RemoteEmployee } from '../types';
+import { blankToNull, describeIssues, invalidRecord, mapped, rawId, readUtcDate, type MappedRecord } from '../kit';
+import type { AttributeValue, EmploymentType, HrStatus } from '../types';
 import { STANDARD_ATTRIBUTES } from './attributes';
 
 const text = z.string().nullish();
 const dateTime = z
   .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), 'is not a date-time')
+  .refine((v) => readUtcDate(v) !== undefined, 'is not a date-time')
   .nullish();
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -33,38 +34,34 @@ const graphUserSchema = z.looseObject({
 
 type GraphUser = z.infer<typeof graphUserSchema>;
 
-export type MappedRecord = { ok: true; employee: RemoteEmployee } | { ok: false; invalid: InvalidRemoteRecord };
-
 /** `today` (YYYY-MM-DD, UTC) decides whether a leave date has passed or a hire date is still ahead. */
 export function mapGraphUser(raw: unknown, today: string): MappedRecord {
   const parsed = graphUserSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, invalid: { remoteId: rawId(raw), reason: describeIssues(parsed.error) } };
+    return invalidRecord(rawId(raw), describeIssues(parsed.error));
   }
   const invalidExtension = Object.entries(parsed.data).find(([k, v]) => k.startsWith('extension_') && !isExtensionValue(v));
   if (invalidExtension) {
-    return { ok: false, invalid: { remoteId: parsed.data.id, reason: `${invalidExtension[0]} has an unreadable value` } };
+    return invalidRecord(parsed.data.id, `${invalidExtension[0]} has an unreadable value`);
   }
   const user = parsed.data;
-  const hireDate = datePart(user.employeeHireDate);
-  const leavingDate = datePart(user.employeeLeaveDateTime);
+  // Graph dates are DateTimeOffset in UTC ("2024-09-30T23:59:59Z"); the calendar day in UTC is kept.
+  const hireDate = readUtcDate(user.employeeHireDate) ?? null;
+  const leavingDate = readUtcDate(user.employeeLeaveDateTime) ?? null;
   const company = blankToNull(user.companyName);
-  return {
-    ok: true,
-    employee: {
-      remoteId: user.id,
-      firstName: blankToNull(user.givenName),
-      lastName: blankToNull(user.surname),
-      email: workEmail(user),
-      status: status(user.accountEnabled, hireDate, leavingDate, today),
-      personnelNumber: blankToNull(user.employeeId),
-      employmentType: employmentTypeFromLabel(user.employeeType),
-      hireDate,
-      leavingDate,
-      legalEntity: company ? { id: company, name: company } : null,
-      attributes: attributesOf(user),
-    },
-  };
+  return mapped({
+    remoteId: user.id,
+    firstName: blankToNull(user.givenName),
+    lastName: blankToNull(user.surname),
+    email: workEmail(user),
+    status: status(user.accountEnabled, hireDate, leavingDate, today),
+    personnelNumber: blankToNull(user.employeeId),
+    employmentType: employmentTypeFromLabel(user.employeeType),
+    hireDate,
+    leavingDate,
+    legalEntity: company ? { id: company, name: company } : null,
+    attributes: attributesOf(user),
+  });
 }
 
 /** Leave date reached → terminated; disabled → inactive; hire date ahead → onboarding. */
@@ -118,23 +115,4 @@ function attributesOf(user: GraphUser): Record<string, AttributeValue> {
 
 function isExtensionValue(value: unknown): boolean {
   return scalar.safeParse(value).success || (Array.isArray(value) && value.every((v) => scalar.safeParse(v).success));
-}
-
-/** Graph dates are DateTimeOffset in UTC ("2024-09-30T23:59:59Z"); the calendar day in UTC is kept. */
-function datePart(value: string | null | undefined): string | null {
-  return value ? new Date(value).toISOString().slice(0, 10) : null;
-}
-
-function blankToNull(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-}
-
-function rawId(raw: unknown): string | null {
-  const id = (raw as { id?: unknown } | null)?.id;
-  return typeof id === 'string' && id.length > 0 ? id : null;
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`).join('; ');
 }

@@ -3,10 +3,8 @@
 // the previous meta.end_cursor) and only_active=false, so terminated employees are listed too. Each
 // page is completed with the employees' contract versions (hire date, working time) and custom
 // field values, both read for exactly that page's employees.
-import { HrSystemResponseError } from '../errors';
-import { apiBase, requestJson } from '../http';
-import type { AttributeOption, ConnectorContext, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
-import type { FactorialCredentials } from './definition';
+import { bodyCursor, fetchAll, fetchPage, mapRecords, rawId, utcToday, type HrApi, type Pagination, type Query } from '../kit';
+import type { AttributeOption, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
 import {
   CONTRACT_ATTRIBUTES,
   EMPLOYEE_ATTRIBUTES,
@@ -23,41 +21,39 @@ import {
  */
 export const FACTORIAL_API_VERSION = '2026-10-01';
 
-const HR_SYSTEM = 'Factorial';
 /** Factorial's maximum page size. */
 const PAGE_SIZE = 100;
 
-interface PagedMeta {
-  end_cursor?: string | null;
-  has_next_page?: boolean;
+interface PagedBody {
+  data?: unknown;
+  meta?: { end_cursor?: string | null; has_next_page?: boolean };
 }
 
-interface Paged<T> {
-  data: T[];
-  nextCursor: string | null;
+/** A resource listing: `data`, and meta.has_next_page / meta.end_cursor, sent back as after_id. */
+function listing(path: string, query: Query): Pagination {
+  return bodyCursor({
+    path,
+    query: { limit: String(PAGE_SIZE), ...query },
+    cursorParam: 'after_id',
+    what: path,
+    records: (body: PagedBody | null) => body?.data,
+    next: (body: PagedBody) => ({ cursor: body.meta?.end_cursor, hasMore: body.meta?.has_next_page === true }),
+  });
 }
 
 export class FactorialConnector implements HrConnector {
-  private readonly resources: string;
   private legalEntityNames: Promise<Map<string, string>> | null = null;
 
-  constructor(
-    private readonly credentials: FactorialCredentials,
-    private readonly context: ConnectorContext = {},
-  ) {
-    this.resources = `${apiBase('https://api.factorialhr.com', credentials.baseUrl)}/api/${FACTORIAL_API_VERSION}/resources`;
-  }
+  /** `api` is based at /api/<version>/resources. */
+  constructor(private readonly api: HrApi) {}
 
   async checkCredentials(): Promise<void> {
-    await this.page('/employees/employees', { limit: '1', only_active: 'true' }, null);
+    await fetchPage(this.api, listing('/employees/employees', { limit: '1', only_active: 'true' }), null);
   }
 
   async fetchEmployeePage(cursor: string | null): Promise<EmployeePage> {
-    const { data: records, nextCursor } = await this.page<unknown>('/employees/employees', { limit: String(PAGE_SIZE), only_active: 'false' }, cursor);
-    const ids = records.flatMap((r) => {
-      const id = (r as { id?: unknown } | null)?.id;
-      return typeof id === 'string' || typeof id === 'number' ? [String(id)] : [];
-    });
+    const { records, nextCursor } = await fetchPage(this.api, listing('/employees/employees', { only_active: 'false' }), cursor);
+    const ids = records.flatMap((r) => rawId(r) ?? []);
     const [contracts, customValues, legalEntities] = ids.length
       ? [
           await this.all<FactorialContractVersion>('/contracts/contract_versions', { 'employee_ids[]': ids }),
@@ -71,15 +67,12 @@ export class FactorialConnector implements HrConnector {
       (v) => String(v.valuable_id),
     );
 
-    const today = new Date().toISOString().slice(0, 10);
-    const page: EmployeePage = { employees: [], invalid: [], nextCursor };
-    for (const record of records) {
+    const today = utcToday();
+    const employees = mapRecords(records, (record) => {
       const id = String((record as { id?: unknown } | null)?.id ?? '');
-      const mapped = mapFactorialEmployee(record, { contracts: contractsOf.get(id) ?? [], customValues: valuesOf.get(id) ?? [], legalEntities, today });
-      if (mapped.ok) page.employees.push(mapped.employee);
-      else page.invalid.push(mapped.invalid);
-    }
-    return page;
+      return mapFactorialEmployee(record, { contracts: contractsOf.get(id) ?? [], customValues: valuesOf.get(id) ?? [], legalEntities, today });
+    });
+    return { ...employees, nextCursor };
   }
 
   async listAttributes(): Promise<AttributeOption[]> {
@@ -108,41 +101,8 @@ export class FactorialConnector implements HrConnector {
   }
 
   /** Every item of a paged listing. */
-  private async all<T>(path: string, params: Record<string, string | string[]>): Promise<T[]> {
-    const items: T[] = [];
-    let cursor: string | null = null;
-    const seen = new Set<string>();
-    do {
-      const page: Paged<T> = await this.page<T>(path, { limit: String(PAGE_SIZE), ...params }, cursor);
-      items.push(...page.data);
-      cursor = page.nextCursor;
-      if (cursor !== null && seen.has(cursor)) throw new HrSystemResponseError(`Factorial repeated a page cursor on ${path}`, HR_SYSTEM, 200);
-      if (cursor !== null) seen.add(cursor);
-    } while (cursor !== null);
-    return items;
-  }
-
-  /** One page of a listing; the cursor of the next page, or null after the last one. */
-  private async page<T>(path: string, params: Record<string, string | string[]>, cursor: string | null): Promise<Paged<T>> {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) for (const v of [value].flat()) query.append(key, v);
-    if (cursor !== null) query.set('after_id', cursor);
-    const res = await requestJson(
-      `${this.resources}${path}?${query}`,
-      {
-        headers: { 'x-api-key': this.credentials.apiKey },
-        hrSystemName: HR_SYSTEM,
-        // 403: the key may not read this resource; retrying cannot help.
-        classify: (r) => (r.status === 403 ? 'credentials-rejected' : undefined),
-      },
-      this.context,
-    );
-    const body = res.body as { data?: unknown; meta?: PagedMeta } | null;
-    // Never read a malformed answer as "nobody works here any more".
-    if (!Array.isArray(body?.data)) throw new HrSystemResponseError(`Factorial answered ${path} without a data list`, HR_SYSTEM, res.status);
-    const meta = body.meta ?? {};
-    if (meta.has_next_page && !meta.end_cursor) throw new HrSystemResponseError(`Factorial announced another page of ${path} without a cursor`, HR_SYSTEM, res.status);
-    return { data: body.data as T[], nextCursor: meta.has_next_page ? String(meta.end_cursor) : null };
+  private async all<T>(path: string, query: Query): Promise<T[]> {
+    return (await fetchAll(this.api, listing(path, query))) as T[];
   }
 }
 

@@ -1,7 +1,8 @@
 // Factorial: the admin creates an API key in Factorial (Settings > API keys) and enters it here.
 import { z } from 'zod';
-import type { HrSystemDefinition } from '../types';
-import { FactorialConnector } from './connector';
+import { apiBase } from '../http';
+import { apiKeyHeaderAuth, defineHrSystem, HrApi } from '../kit';
+import { FACTORIAL_API_VERSION, FactorialConnector } from './connector';
 
 export const factorialCredentials = z.object({
   apiKey: z.string().trim().min(1, 'must not be empty'),
@@ -11,15 +12,24 @@ export const factorialCredentials = z.object({
 
 export type FactorialCredentials = z.infer<typeof factorialCredentials>;
 
-export const factorial: HrSystemDefinition<FactorialCredentials> = {
+export const factorial = defineHrSystem({
   id: 'factorial',
   name: 'Factorial',
-  status: 'available',
   credentialsSchema: factorialCredentials,
   // Hire date and employment type come from the employee's current contract version. Factorial's
   // public API has no marital status or number of children, so the mapping step offers custom
   // fields for them.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'hireDate', 'leavingDate', 'gender', 'legalEntity'],
   secretKeys: ['apiKey'],
-  create: (credentials, context) => new FactorialConnector(credentials, context),
-};
+  connect: (credentials, { hrSystemName, context }) =>
+    new FactorialConnector(
+      new HrApi({
+        hrSystemName,
+        baseUrl: `${apiBase('https://api.factorialhr.com', credentials.baseUrl)}/api/${FACTORIAL_API_VERSION}/resources`,
+        auth: apiKeyHeaderAuth('x-api-key', credentials.apiKey),
+        context,
+        // 403: the key may not read this resource; retrying cannot help.
+        classify: (r) => (r.status === 403 ? 'credentials-rejected' : undefined),
+      }),
+    ),
+});

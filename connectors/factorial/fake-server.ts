@@ -2,7 +2,7 @@
 // (/api/<YYYY-MM-DD>/resources/...): x-api-key auth, cursor pagination ({data, meta:{start_cursor,
 // end_cursor, has_previous_page, has_next_page, limit, total}}, limit ≤ 100, after_id), employees
 // with only_active, legal entities, contract versions, custom fields and their values.
-import { startFakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http-server';
+import { fakePerson, FaultScript, intParam, isoDay, retryAfterHeader, positionToken, readPositionToken, RequestLog, serveVendorFake, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
 
 export interface FakeFactorialOptions {
   apiKey?: string;
@@ -23,6 +23,9 @@ export interface FakeFactorialState {
   /** Employee id → contract versions. */
   readonly contracts: Map<string, Row[]>;
   readonly requestCount: number;
+  /** Every request and its answer; the per-request fault script. */
+  readonly log: RequestLog;
+  readonly faults: FaultScript;
   /** Dated API versions the connector called. */
   readonly apiVersions: Set<string>;
   addEmployee(record: Row, contract?: Row): string;
@@ -37,6 +40,8 @@ export interface FakeFactorialState {
 
 export interface RunningFakeFactorial {
   url: string;
+  faults: FaultScript;
+  log: RequestLog;
   close(): Promise<void>;
   state: FakeFactorialState;
 }
@@ -46,24 +51,13 @@ export const NUMBER_OF_CHILDREN_FIELD_ID = '501';
 export const SHIRT_SIZE_FIELD_ID = '502';
 
 const MAX_LIMIT = 100;
-const LEGAL_ENTITIES: Row[] = [
+export const FAKE_LEGAL_ENTITIES: readonly Row[] = [
   { id: '1', company_id: '1', country: 'de', legal_name: 'Example GmbH', currency: 'EUR' },
   { id: '2', company_id: '1', country: 'gb', legal_name: 'Example Ltd', currency: 'GBP' },
 ];
-const FIRST_NAMES = ['Alex', 'Sam', 'Robin', 'Kim', 'Jordan', 'Charlie', 'Taylor', 'Morgan', 'Jamie', 'Riley', 'Avery', 'Quinn'];
-const LAST_NAMES = ['Fieldstone', 'Marlow', 'Quillby', 'Tannenhof', 'Oakridge', 'Brightwater', 'Ellingsen', 'Harrowgate', 'Lindqvist', 'Pemberly'];
-
-function isoDay(base: number, days: number): string {
-  return new Date(base + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 function generatedEmployee(n: number): { employee: Row; contracts: Row[] } {
-  const terminated = n % 5 === 0;
-  const leaving = !terminated && n % 7 === 3;
-  const first = FIRST_NAMES[n % FIRST_NAMES.length];
-  const last = LAST_NAMES[(n * 7) % LAST_NAMES.length];
-  const hire = isoDay(Date.UTC(2012, 0, 1), (n * 97) % 4300);
-  const terminatedOn = terminated ? `2025-${String((n % 12) + 1).padStart(2, '0')}-15` : leaving ? '2030-06-30' : null;
+  const { firstName: first, lastName: last, emailLocalPart, terminated, leaving, hireDate: hire, terminationDate: terminatedOn } = fakePerson(n);
   const id = String(n);
   const employee: Row = {
     id,
@@ -73,14 +67,14 @@ function generatedEmployee(n: number): { employee: Row; contracts: Row[] } {
     full_name: `${first} ${last}`,
     preferred_name: null,
     gender: n % 2 === 0 ? 'female' : 'male',
-    email: `${first}.${last}.${n}@mail.example.net`.toLowerCase(),
-    login_email: `${first}.${last}.${n}@example.com`.toLowerCase(),
+    email: `${emailLocalPart}@mail.example.net`,
+    login_email: `${emailLocalPart}@example.com`,
     birthday_on: isoDay(Date.UTC(1970, 0, 1), (n * 331) % 12000),
     nationality: 'de',
     country: 'de',
     city: 'Berlin',
     company_id: '1',
-    legal_entity_id: LEGAL_ENTITIES[n % LEGAL_ENTITIES.length].id,
+    legal_entity_id: FAKE_LEGAL_ENTITIES[n % FAKE_LEGAL_ENTITIES.length].id,
     location_id: '1',
     manager_id: n > 1 ? '1' : null,
     created_at: `${hire}T08:00:00.000Z`,
@@ -124,8 +118,9 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
   ];
   const customValues = new Map<string, Map<string, unknown>>();
   const apiVersions = new Set<string>();
-  let requestCount = 0;
-  let throttle = { remaining: 0, retryAfterSeconds: undefined as number | undefined };
+  const log = new RequestLog();
+  const faults = new FaultScript();
+  for (const n of options.rateLimit?.requestNumbers ?? []) faults.add({ kind: 'throttle', after: n - 1, retryAfterSeconds: options.rateLimit?.retryAfterSeconds });
   let lastId = 0;
 
   const add = (employee: Row, versions: Row[]) => {
@@ -146,8 +141,10 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
     contracts,
     apiVersions,
     get requestCount() {
-      return requestCount;
+      return log.total;
     },
+    log,
+    faults,
     addEmployee(record, contract) {
       const id = String(++lastId);
       const employee = { active: true, is_terminating: false, terminated_on: null, company_id: '1', ...record, id };
@@ -173,14 +170,17 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
       customValues.get(employeeId)!.set(fieldId, value);
     },
     throttleNext(count, retryAfterSeconds) {
-      throttle = { remaining: count, retryAfterSeconds };
+      faults.replace('throttleNext', count, { kind: 'throttle', retryAfterSeconds });
     },
   };
 
+  // Factorial throttles with 429, Retry-After when it says how long.
+  const dialect: FaultDialect = {
+    throttled: (seconds) => ({ status: 429, headers: retryAfterHeader(seconds), body: { error: 'Too Many Requests' } }),
+    unavailable: (status) => ({ status, body: { error: 'Service Unavailable', message: 'The server is temporarily unavailable' } }),
+  };
+
   const handle = (req: FakeRequest): FakeResponse => {
-    requestCount++;
-    const limited = throttled();
-    if (limited) return limited;
     if (req.headers['x-api-key'] !== apiKey) return { status: 401, body: { error: 'Unauthorized', message: 'Invalid API key' } };
     const route = /^\/api\/(\d{4}-\d{2}-\d{2})\/resources(\/.+?)\/?$/.exec(req.url.pathname);
     if (req.method !== 'GET' || !route) return { status: 404, body: { error: 'Not Found', message: `No route ${req.method} ${req.url.pathname}` } };
@@ -193,7 +193,7 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
         return paged(rows.filter((r) => !onlyActive || r.active === true), query);
       }
       case '/companies/legal_entities':
-        return paged(LEGAL_ENTITIES, query);
+        return paged(FAKE_LEGAL_ENTITIES, query);
       case '/custom_fields/fields':
         return paged(customFields, query);
       case '/custom_fields/values':
@@ -206,14 +206,6 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
         return { status: 404, body: { error: 'Not Found', message: `No route GET ${req.url.pathname}` } };
     }
   };
-
-  function throttled(): FakeResponse | null {
-    const scheduled = options.rateLimit?.requestNumbers.includes(requestCount) ?? false;
-    if (!scheduled && throttle.remaining <= 0) return null;
-    if (!scheduled) throttle.remaining--;
-    const seconds = scheduled ? options.rateLimit?.retryAfterSeconds : throttle.retryAfterSeconds;
-    return { status: 429, headers: seconds === undefined ? {} : { 'retry-after': String(seconds) }, body: { error: 'Too Many Requests' } };
-  }
 
   function valueRows(employeeIds: Set<string>): Row[] {
     const out: Row[] = [];
@@ -236,22 +228,20 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
     return out;
   }
 
-  const server = await startFakeHttpServer(handle, options.port);
-  return { url: server.url, close: () => server.close(), state };
+  const listings = [{ path: /\/resources\/employees\/employees\/?$/, records: (body: unknown) => (body as { data?: unknown[] } | undefined)?.data }];
+  const server = await serveVendorFake({ handle, dialect, listings, faults, log, port: options.port });
+  return { url: server.url, faults, log, close: () => server.close(), state };
 }
 
 /** Factorial's cursor pagination over an ordered list; cursors are opaque position tokens. */
 function paged(items: readonly Row[], query: URLSearchParams): FakeResponse {
-  const limit = Math.min(MAX_LIMIT, Math.max(1, Number(query.get('limit') ?? MAX_LIMIT) || MAX_LIMIT));
+  const limit = Math.min(MAX_LIMIT, Math.max(1, intParam(query.get('limit'), MAX_LIMIT) || MAX_LIMIT));
   const after = query.get('after_id');
-  let start = 0;
-  if (after !== null) {
-    const position = Number(Buffer.from(after, 'base64url').toString('utf8'));
-    if (!Number.isInteger(position) || position < 0) return { status: 400, body: { error: 'Bad Request', message: 'Invalid after_id cursor' } };
-    start = position + 1;
-  }
+  const position = after === null ? -1 : readPositionToken('factorial', after);
+  if (position === null) return { status: 400, body: { error: 'Bad Request', message: 'Invalid after_id cursor' } };
+  const start = position + 1;
   const data = items.slice(start, start + limit);
-  const cursorAt = (i: number) => Buffer.from(String(i)).toString('base64url');
+  const cursorAt = (i: number) => positionToken('factorial', i);
   return {
     status: 200,
     body: {

@@ -1,6 +1,7 @@
 // Pure translation of Factorial's employees_employee records, together with the employee's contract
 // versions and custom field values, into the unified model.
-import type { AttributeOption, AttributeValue, EmploymentType, Gender, HrStatus, InvalidRemoteRecord, RemoteEmployee } from '../types';
+import { invalidRecord, mapped, orNull, rawId, readCalendarDate, type MappedRecord } from '../kit';
+import type { AttributeOption, AttributeValue, EmploymentType, Gender, HrStatus } from '../types';
 
 /** The parts of contracts_contract_version the connector reads. */
 export interface FactorialContractVersion {
@@ -44,8 +45,6 @@ export interface FactorialEmployeeContext {
   legalEntities: ReadonlyMap<string, string>;
   today: string;
 }
-
-export type FactorialMappingResult = { ok: true; employee: RemoteEmployee } | { ok: false; invalid: InvalidRemoteRecord };
 
 /** Standard employee fields offered as attributes (filters, mapping), keyed by Factorial's names. */
 export const EMPLOYEE_ATTRIBUTES: readonly AttributeOption[] = [
@@ -118,19 +117,15 @@ export function currentContract(contracts: readonly FactorialContractVersion[], 
   return upcoming[0] ?? null;
 }
 
-export function mapFactorialEmployee(record: unknown, context: FactorialEmployeeContext): FactorialMappingResult {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return { ok: false, invalid: { remoteId: null, reason: 'record is not an object' } };
-  }
+export function mapFactorialEmployee(record: unknown, context: FactorialEmployeeContext): MappedRecord {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return invalidRecord(null, 'record is not an object');
   const employee = record as Record<string, unknown>;
-  if ((typeof employee.id !== 'string' && typeof employee.id !== 'number') || String(employee.id).trim() === '') {
-    return { ok: false, invalid: { remoteId: null, reason: 'record has no employee id' } };
-  }
-  const remoteId = String(employee.id);
+  const remoteId = rawId(employee);
+  if (remoteId === null) return invalidRecord(null, 'record has no employee id');
   for (const key of ['first_name', 'last_name', 'login_email', 'terminated_on', 'active'] as const) {
     const value = employee[key];
     if (value !== undefined && value !== null && typeof value === 'object') {
-      return { ok: false, invalid: { remoteId, reason: `field "${key}" has an unexpected shape` } };
+      return invalidRecord(remoteId, `field "${key}" has an unexpected shape`);
     }
   }
 
@@ -150,27 +145,24 @@ export function mapFactorialEmployee(record: unknown, context: FactorialEmployee
     const value = employee[key];
     return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null;
   };
-  const hireDate = dateOnly(contract?.starts_on ?? null);
-  const leavingDate = dateOnly(text('terminated_on'));
+  const hireDate = orNull(readCalendarDate(contract?.starts_on));
+  const leavingDate = orNull(readCalendarDate(text('terminated_on')));
   const legalEntityId = text('legal_entity_id');
-  return {
-    ok: true,
-    employee: {
-      remoteId,
-      firstName: text('first_name'),
-      lastName: text('last_name'),
-      // login_email is the work address people sign in with; "email" is documented as personal.
-      email: text('login_email') ?? text('communications_email') ?? text('email'),
-      status: statusOf(employee.active, hireDate, leavingDate, context.today),
-      personnelNumber: text('company_identifier'),
-      employmentType: employmentTypeOf(contract),
-      hireDate,
-      leavingDate,
-      gender: genderOf(text('gender')),
-      legalEntity: legalEntityId ? { id: legalEntityId, name: context.legalEntities.get(legalEntityId) ?? legalEntityId } : null,
-      attributes,
-    },
-  };
+  return mapped({
+    remoteId,
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    // login_email is the work address people sign in with; "email" is documented as personal.
+    email: text('login_email') ?? text('communications_email') ?? text('email'),
+    status: statusOf(employee.active, hireDate, leavingDate, context.today),
+    personnelNumber: text('company_identifier'),
+    employmentType: employmentTypeOf(contract),
+    hireDate,
+    leavingDate,
+    gender: genderOf(text('gender')),
+    legalEntity: legalEntityId ? { id: legalEntityId, name: context.legalEntities.get(legalEntityId) ?? legalEntityId } : null,
+    attributes,
+  });
 }
 
 function scalar(value: unknown): AttributeValue | undefined {
@@ -183,11 +175,6 @@ function customValueOf(value: FactorialCustomValue): AttributeValue {
   if (plain !== undefined && plain !== null) return plain;
   if (Array.isArray(value.value)) return value.value.map(String).join(', ');
   return value.date_value ?? value.single_choice_value ?? value.long_text_value ?? value.cents_value ?? null;
-}
-
-function dateOnly(value: string | null): string | null {
-  const match = value ? /^(\d{4}-\d{2}-\d{2})/.exec(value) : null;
-  return match ? match[1] : null;
 }
 
 function statusOf(active: unknown, hireDate: string | null, leavingDate: string | null, today: string): HrStatus | null {

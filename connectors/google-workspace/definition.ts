@@ -13,8 +13,9 @@
 // suspended (inactive) or archived (terminated) accounts with no leaving date.
 import { z } from 'zod';
 import { apiBase } from '../http';
-import type { HrSystemDefinition } from '../types';
+import { defineHrSystem } from '../kit';
 import { GoogleWorkspaceConnector } from './connector';
+import { directoryApi } from './directory-client';
 import { GOOGLE_TOKEN_URL, serviceAccountKeySchema } from './service-account';
 
 const pastedKeyFile = z
@@ -47,28 +48,28 @@ const credentialsSchema = z.object({
 
 export type GoogleWorkspaceCredentials = z.infer<typeof credentialsSchema>;
 
-export const googleWorkspaceDefinition: HrSystemDefinition<GoogleWorkspaceCredentials> = {
+export const googleWorkspaceDefinition = defineHrSystem({
   id: 'google-workspace',
   name: 'Google Workspace',
-  status: 'available',
   credentialsSchema,
   // Employment type, marital status and children exist only as custom fields (mapping step); hire and
   // leaving dates only through the configured custom fields.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'gender', 'legalEntity'],
   secretKeys: ['serviceAccountKey'],
-  create(credentials, context) {
-    return new GoogleWorkspaceConnector(
-      {
-        apiBase: apiBase('https://admin.googleapis.com', credentials.baseUrl),
-        tokenUrl: credentials.tokenUrl ?? credentials.serviceAccountKey.token_uri ?? GOOGLE_TOKEN_URL,
-        key: credentials.serviceAccountKey,
-        adminEmail: credentials.adminEmail,
-        customerId: credentials.customerId ?? 'my_customer',
-        domain: credentials.domain,
-        hireDateField: credentials.hireDateField,
-        leavingDateField: credentials.leavingDateField,
-      },
+  connect(credentials, { hrSystemName, context }) {
+    const directory = directoryApi({
+      hrSystemName,
+      apiBase: apiBase('https://admin.googleapis.com', credentials.baseUrl),
+      tokenUrl: credentials.tokenUrl ?? credentials.serviceAccountKey.token_uri ?? GOOGLE_TOKEN_URL,
+      key: credentials.serviceAccountKey,
+      adminEmail: credentials.adminEmail,
       context,
-    );
+    });
+    return new GoogleWorkspaceConnector(directory, {
+      customerId: credentials.customerId ?? 'my_customer',
+      domain: credentials.domain,
+      hireDateField: credentials.hireDateField,
+      leavingDateField: credentials.leavingDateField,
+    });
   },
-};
+});

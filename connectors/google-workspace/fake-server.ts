@@ -5,8 +5,8 @@
 //  - Directory API: users.list (customer|domain, projection basic|custom|full, maxResults ≤ 500,
 //    pageToken → nextPageToken) and schemas.list; Google's error bodies, throttling as 403
 //    userRateLimitExceeded.
-import { createPublicKey, randomUUID, verify, type KeyObject } from 'node:crypto';
-import { startFakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http-server';
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { bearerToken, FaultScript, positionToken, readPositionToken, RequestLog, serveVendorFake, TokenStore, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
 import { employmentSchema, EMPLOYMENT_SCHEMA, FAKE_CUSTOMER_ID, FAKE_GOOGLE_DOMAIN, fakeGoogleUser, type GoogleUserRecord } from './fake-people';
 
 export { EMPLOYMENT_SCHEMA, FAKE_CUSTOMER_ID, FAKE_GOOGLE_DOMAIN, fakeGoogleUserId } from './fake-people';
@@ -40,22 +40,23 @@ export interface FakeGoogleOptions {
 interface IssuedToken {
   subject: string;
   scopes: string[];
-  expiresAt: number;
 }
+
+const DIRECTORY_PATH = /^\/admin\/directory\/v1\//;
 
 /** The fake account's data plus knobs and counters for tests. */
 export class FakeGoogleState {
   /** Raw records in listing order; malformed ones are stored as injected. */
   readonly users: unknown[] = [];
   readonly schemas: Array<ReturnType<typeof employmentSchema>>;
-  readonly tokens = new Map<string, IssuedToken>();
-  readonly requests: Array<{ method: string; path: string }> = [];
-  tokensIssued = 0;
-  throttledResponses = 0;
-  private pendingThrottles: string[] = [];
+  /** Every request and its answer; the per-request fault script. */
+  readonly log = new RequestLog();
+  readonly faults = new FaultScript();
+  readonly tokens: TokenStore<IssuedToken>;
   private nextPerson: number;
 
-  constructor(people: number, private readonly referenceDate: string, private readonly domain: string, customerId: string) {
+  constructor(people: number, private readonly referenceDate: string, private readonly domain: string, customerId: string, tokenLifetimeSeconds = 3599) {
+    this.tokens = new TokenStore<IssuedToken>(tokenLifetimeSeconds, 'ya29.fake-');
     for (let n = 1; n <= people; n++) this.users.push(fakeGoogleUser(n, referenceDate, domain));
     this.nextPerson = people + 1;
     this.schemas = [employmentSchema(customerId)];
@@ -119,18 +120,25 @@ export class FakeGoogleState {
 
   /** The next `count` Directory API requests answer 403 with this rate-limit reason. */
   throttleNext(count: number, reason: 'userRateLimitExceeded' | 'rateLimitExceeded' | 'quotaExceeded' = 'userRateLimitExceeded'): void {
-    for (let i = 0; i < count; i++) this.pendingThrottles.push(reason);
+    this.faults.next(count, { kind: 'throttle', detail: reason, path: DIRECTORY_PATH });
   }
 
-  takeThrottle(): string | undefined {
-    const reason = this.pendingThrottles.shift();
-    if (reason !== undefined) this.throttledResponses++;
-    return reason;
+  get requests(): Array<{ method: string; path: string }> {
+    return this.log.entries.map(({ method, path }) => ({ method, path }));
+  }
+
+  get tokensIssued(): number {
+    return this.tokens.issuedCount;
+  }
+
+  /** Directory API answers that were throttled. */
+  get throttledResponses(): number {
+    return this.log.entries.filter((e) => e.fault === 'throttle').length;
   }
 
   /** Invalidates every issued token, as a key deletion or revoked delegation would. */
   revokeTokens(): void {
-    this.tokens.clear();
+    this.tokens.revokeAll();
   }
 
   private user(id: string): GoogleUserRecord {
@@ -157,11 +165,20 @@ export async function startFakeGoogleWorkspace(options: FakeGoogleOptions): Prom
   const delegatedScopes = new Set(options.delegatedScopes ?? [USER_READ_SCOPES[0], SCHEMA_READ_SCOPES[0]]);
   const publicKey = typeof options.serviceAccount.publicKey === 'string' ? createPublicKey(options.serviceAccount.publicKey) : options.serviceAccount.publicKey;
   const lifetime = options.tokenLifetimeSeconds ?? 3599;
-  const state = new FakeGoogleState(options.people ?? 250, options.referenceDate ?? new Date().toISOString().slice(0, 10), domain, customerId);
+  const state = new FakeGoogleState(options.people ?? 250, options.referenceDate ?? new Date().toISOString().slice(0, 10), domain, customerId, lifetime);
   let tokenUrl = '';
 
+  // Google throttles the Directory API with 403 usageLimits reasons (no Retry-After); 5xx as backendError.
+  const dialect: FaultDialect = {
+    throttled: (_seconds, reason = 'userRateLimitExceeded') => googleError(403, 'PERMISSION_DENIED', reason, reason === 'quotaExceeded' ? 'Quota exceeded.' : 'User Rate Limit Exceeded', {}, 'usageLimits'),
+    unavailable: (status) => googleError(status, 'UNAVAILABLE', 'backendError', 'Backend Error'),
+    expiredToken: () => {
+      state.tokens.expireAll();
+      return unauthenticated();
+    },
+  };
+
   const handle = (req: FakeRequest): FakeResponse => {
-    state.requests.push({ method: req.method, path: req.url.pathname });
     if (req.method === 'POST' && req.url.pathname === '/token') return issueToken(req);
     if (req.url.pathname.startsWith('/admin/directory/v1/')) return directory(req);
     return googleError(404, 'NOT_FOUND', 'notFound', 'Not Found');
@@ -190,23 +207,13 @@ export async function startFakeGoogleWorkspace(options: FakeGoogleOptions): Prom
     if (scopes.length === 0 || scopes.some((s) => !delegatedScopes.has(s))) {
       return oauthError(401, 'unauthorized_client', 'Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.');
     }
-    const token = `ya29.fake-${randomUUID()}`;
-    state.tokens.set(token, { subject, scopes, expiresAt: Date.now() + lifetime * 1000 });
-    state.tokensIssued++;
+    const token = state.tokens.issue({ subject, scopes });
     return { status: 200, body: { access_token: token, expires_in: lifetime, token_type: 'Bearer' } };
   }
 
   function directory(req: FakeRequest): FakeResponse {
-    const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    const issued = token ? state.tokens.get(token) : undefined;
-    if (!issued || issued.expiresAt <= Date.now()) {
-      return googleError(401, 'UNAUTHENTICATED', 'authError', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.', {
-        location: 'Authorization',
-        locationType: 'header',
-      });
-    }
-    const throttled = state.takeThrottle();
-    if (throttled) return googleError(403, 'PERMISSION_DENIED', throttled, throttled === 'quotaExceeded' ? 'Quota exceeded.' : 'User Rate Limit Exceeded', {}, 'usageLimits');
+    const issued = state.tokens.grant(bearerToken(req.headers.authorization));
+    if (!issued) return unauthenticated();
     if (!admins.includes(issued.subject)) return googleError(403, 'PERMISSION_DENIED', 'forbidden', 'Not Authorized to access this resource/api');
     const path = req.url.pathname;
     if (req.method === 'GET' && path === '/admin/directory/v1/users') return listUsers(req.url, issued);
@@ -248,7 +255,8 @@ export async function startFakeGoogleWorkspace(options: FakeGoogleOptions): Prom
     return { status: 200, body: { kind: 'admin#directory#schemas', etag: '"schemas"', schemas: state.schemas } };
   }
 
-  const server = await startFakeHttpServer(handle, options.port);
+  const listings = [{ path: '/admin/directory/v1/users', records: (body: unknown) => ((body as { users?: unknown[] }).users ??= []) }];
+  const server = await serveVendorFake({ handle, dialect, listings, faults: state.faults, log: state.log, port: options.port });
   tokenUrl = `${server.url}/token`;
   return { url: server.url, tokenUrl, domain, customerId, adminEmail: admins[0], state, close: () => server.close() };
 }
@@ -283,17 +291,17 @@ function googleError(code: number, status: string, reason: string, message: stri
   return { status: code, body: { error: { code, message, errors: [{ message, domain, reason, ...extra }], status } } };
 }
 
+function unauthenticated(): FakeResponse {
+  return googleError(401, 'UNAUTHENTICATED', 'authError', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.', {
+    location: 'Authorization',
+    locationType: 'header',
+  });
+}
+
 function insufficientScopes(): FakeResponse {
   return googleError(403, 'PERMISSION_DENIED', 'insufficientPermissions', 'Request had insufficient authentication scopes.');
 }
 
 // pageToken is opaque to clients; the fake encodes the offset.
-function writePageToken(offset: number): string {
-  return Buffer.from(`users:${offset}`).toString('base64url');
-}
-
-function readPageToken(token: string | null): number | null {
-  if (token === null || token === '') return 0;
-  const match = /^users:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-  return match ? Number(match[1]) : null;
-}
+const writePageToken = (offset: number) => positionToken('users', offset);
+const readPageToken = (token: string | null) => readPositionToken('users', token);

@@ -2,7 +2,8 @@
 // date: they come from custom fields named in the settings ("Schema.field"). A record that cannot be
 // read (no id, wrong shapes, a configured date that is not one) becomes an InvalidRemoteRecord.
 import { z } from 'zod';
-import type { AttributeValue, Gender, HrStatus, InvalidRemoteRecord, RemoteEmployee } from '../types';
+import { blankToNull, describeIssues, invalidRecord, mapped, rawId, readPlainDate, type MappedRecord } from '../kit';
+import type { AttributeValue, Gender, HrStatus } from '../types';
 import { customFieldKey } from './attributes';
 
 const text = z.string().nullish();
@@ -36,35 +37,30 @@ export interface GoogleMappingSettings {
   leavingDateField?: string;
 }
 
-export type MappedRecord = { ok: true; employee: RemoteEmployee } | { ok: false; invalid: InvalidRemoteRecord };
-
 export function mapGoogleUser(raw: unknown, settings: GoogleMappingSettings): MappedRecord {
   const parsed = googleUserSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, invalid: { remoteId: rawId(raw), reason: describeIssues(parsed.error) } };
+  if (!parsed.success) return invalidRecord(rawId(raw), describeIssues(parsed.error));
   const user = parsed.data;
   const hire = customDate(user, settings.hireDateField);
   const leaving = customDate(user, settings.leavingDateField);
   const unreadable = [hire, leaving].find((d) => d.error);
-  if (unreadable?.error) return { ok: false, invalid: { remoteId: user.id, reason: unreadable.error } };
+  if (unreadable?.error) return invalidRecord(user.id, unreadable.error);
 
   const organization = primaryOrganization(user);
   const company = blankToNull(organization?.name);
-  return {
-    ok: true,
-    employee: {
-      remoteId: user.id,
-      firstName: blankToNull(user.name?.givenName),
-      lastName: blankToNull(user.name?.familyName),
-      email: blankToNull(user.primaryEmail),
-      status: status(user, hire.date, leaving.date, settings.today),
-      personnelNumber: employeeId(user),
-      hireDate: hire.date,
-      leavingDate: leaving.date,
-      gender: gender(user.gender?.type),
-      legalEntity: company ? { id: company, name: company } : null,
-      attributes: attributesOf(user, organization),
-    },
-  };
+  return mapped({
+    remoteId: user.id,
+    firstName: blankToNull(user.name?.givenName),
+    lastName: blankToNull(user.name?.familyName),
+    email: blankToNull(user.primaryEmail),
+    status: status(user, hire.date, leaving.date, settings.today),
+    personnelNumber: employeeId(user),
+    hireDate: hire.date,
+    leavingDate: leaving.date,
+    gender: gender(user.gender?.type),
+    legalEntity: company ? { id: company, name: company } : null,
+    attributes: attributesOf(user, organization),
+  });
 }
 
 /**
@@ -98,8 +94,8 @@ function customDate(user: GoogleUser, fieldPath: string | undefined): { date: st
   if (!fieldPath) return { date: null };
   const [schemaName, fieldName] = fieldPath.split('.');
   const value = user.customSchemas?.[schemaName]?.[fieldName];
-  if (value === undefined || value === null || value === '') return { date: null };
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) return { date: value };
+  const date = readPlainDate(value);
+  if (date !== undefined) return { date };
   return { date: null, error: `${customFieldKey(schemaName, fieldName)}: is not a date (YYYY-MM-DD)` };
 }
 
@@ -123,18 +119,4 @@ function attributesOf(user: GoogleUser, organization: Organization | null): Reco
     }
   }
   return attributes;
-}
-
-function blankToNull(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-}
-
-function rawId(raw: unknown): string | null {
-  const id = (raw as { id?: unknown } | null)?.id;
-  return typeof id === 'string' && id.length > 0 ? id : null;
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`).join('; ');
 }

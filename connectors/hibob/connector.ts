@@ -2,33 +2,12 @@
 // returns everyone the service user may see, terminated people included when showInactive is true.
 // Unpermitted fields are silently left out (200), so the sync's empty-field warning matters here.
 // The search allows 50 requests a minute; a 429 is retried by requestJson with backoff.
-import { HrSystemResponseError } from '../errors';
-import { apiBase, requestJson } from '../http';
-import type { AttributeOption, ConnectorContext, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
-import type { HiBobCredentials } from './definition';
-import {
-  activeListItems,
-  chooseSearchFields,
-  employmentTypeOf,
-  mapBobEmployee,
-  toAttributeOption,
-  type BobFieldMetadata,
-  type BobListItem,
-} from './mapping';
-
-const HR_SYSTEM = 'HiBob';
+import { fetchEmployeePage, singlePage, utcToday, type HrApi } from '../kit';
+import type { AttributeOption, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
+import { activeListItems, chooseSearchFields, employmentTypeOf, mapBobEmployee, toAttributeOption, type BobFieldMetadata, type BobListItem } from './mapping';
 
 export class HiBobConnector implements HrConnector {
-  private readonly base: string;
-  private readonly authorization: string;
-
-  constructor(
-    credentials: HiBobCredentials,
-    private readonly context: ConnectorContext = {},
-  ) {
-    this.base = apiBase('https://api.hibob.com', credentials.baseUrl);
-    this.authorization = `Basic ${Buffer.from(`${credentials.serviceUserId}:${credentials.token}`).toString('base64')}`;
-  }
+  constructor(private readonly api: HrApi) {}
 
   /** Field metadata needs no permission, so it checks exactly the service user's id and token. */
   async checkCredentials(): Promise<void> {
@@ -41,20 +20,15 @@ export class HiBobConnector implements HrConnector {
     const fields = chooseSearchFields(metadata);
     const listFields = new Set(metadata.filter((f) => toAttributeOption(f).type === 'list').map((f) => f.id));
     // APPEND keeps machine values (ISO dates, list ids) and adds display names for list fields.
-    const body = await this.send('/v1/people/search', { method: 'POST', json: { fields, showInactive: true, humanReadable: 'APPEND' } });
-    const people = (body as { employees?: unknown } | null)?.employees;
-    if (!Array.isArray(people)) {
-      // Never read a malformed answer as "nobody works here any more".
-      throw new HrSystemResponseError('HiBob answered the people search without an employee list', HR_SYSTEM, 200);
-    }
-    const today = new Date().toISOString().slice(0, 10);
-    const page: EmployeePage = { employees: [], invalid: [], nextCursor: null };
-    for (const person of people) {
-      const mapped = mapBobEmployee(person, fields, listFields, today);
-      if (mapped.ok) page.employees.push(mapped.employee);
-      else page.invalid.push(mapped.invalid);
-    }
-    return page;
+    const search = singlePage({
+      path: '/v1/people/search',
+      method: 'POST',
+      json: { fields, showInactive: true, humanReadable: 'APPEND' },
+      what: 'the people search',
+      records: (body: { employees?: unknown } | null) => body?.employees,
+    });
+    const today = utcToday();
+    return fetchEmployeePage(this.api, search, null, (person) => mapBobEmployee(person, fields, listFields, today));
   }
 
   async listAttributes(): Promise<AttributeOption[]> {
@@ -72,8 +46,8 @@ export class HiBobConnector implements HrConnector {
   }
 
   private async fieldMetadata(): Promise<BobFieldMetadata[]> {
-    const body = await this.send('/v1/company/people/fields');
-    if (!Array.isArray(body)) throw new HrSystemResponseError('HiBob answered an unexpected field list', HR_SYSTEM, 200);
+    const body = await this.api.json('/v1/company/people/fields');
+    if (!Array.isArray(body)) throw this.api.unexpected('the field list');
     return body as BobFieldMetadata[];
   }
 
@@ -81,23 +55,7 @@ export class HiBobConnector implements HrConnector {
   private async listOf(fieldId: string, fallbackListName: string): Promise<BobListItem[]> {
     const field = (await this.fieldMetadata()).find((f) => f.id === fieldId);
     const listName = field?.typeData?.listId ?? fallbackListName;
-    const body = (await this.send(`/v1/company/named-lists/${encodeURIComponent(listName)}`)) as { values?: unknown } | null;
+    const body = (await this.api.json(`/v1/company/named-lists/${encodeURIComponent(listName)}`)) as { values?: unknown } | null;
     return Array.isArray(body?.values) ? (body.values as BobListItem[]) : [];
-  }
-
-  private async send(path: string, options: { method?: string; json?: unknown } = {}): Promise<unknown> {
-    const res = await requestJson(
-      `${this.base}${path}`,
-      {
-        method: options.method ?? 'GET',
-        headers: { authorization: this.authorization, ...(options.json === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: options.json === undefined ? undefined : JSON.stringify(options.json),
-        hrSystemName: HR_SYSTEM,
-        // 403: the service user is in no permission group that allows this; retrying cannot help.
-        classify: (r) => (r.status === 403 ? 'credentials-rejected' : undefined),
-      },
-      this.context,
-    );
-    return res.body;
   }
 }

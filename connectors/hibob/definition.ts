@@ -1,7 +1,8 @@
 // HiBob (Bob): the admin creates an API service user in Bob (Settings > Integrations > Service
 // users), adds it to a permission group that may read people data, and enters its id and token.
 import { z } from 'zod';
-import type { HrSystemDefinition } from '../types';
+import { apiBase } from '../http';
+import { basicAuth, defineHrSystem, HrApi } from '../kit';
 import { HiBobConnector } from './connector';
 
 export const hiBobCredentials = z.object({
@@ -13,10 +14,9 @@ export const hiBobCredentials = z.object({
 
 export type HiBobCredentials = z.infer<typeof hiBobCredentials>;
 
-export const hiBob: HrSystemDefinition<HiBobCredentials> = {
+export const hiBob = defineHrSystem({
   id: 'hibob',
   name: 'HiBob',
-  status: 'available',
   credentialsSchema: hiBobCredentials,
   // Bob has no legal-entity field; its "Site" stands in for it. Number of children is the
   // standard home.numberOfKids field.
@@ -35,5 +35,15 @@ export const hiBob: HrSystemDefinition<HiBobCredentials> = {
     'numberOfChildren',
   ],
   secretKeys: ['token'],
-  create: (credentials, context) => new HiBobConnector(credentials, context),
-};
+  connect: (credentials, { hrSystemName, context }) =>
+    new HiBobConnector(
+      new HrApi({
+        hrSystemName,
+        baseUrl: apiBase('https://api.hibob.com', credentials.baseUrl),
+        auth: basicAuth(credentials.serviceUserId, credentials.token),
+        context,
+        // 403: the service user is in no permission group that allows this; retrying cannot help.
+        classify: (r) => (r.status === 403 ? 'credentials-rejected' : undefined),
+      }),
+    ),
+});

@@ -3,7 +3,7 @@
 // everyone in one answer (active only unless showInactive), each requested field both nested and
 // under its slash key, unknown fields silently left out, humanReadable APPEND/REPLACE, and the
 // 50-requests-a-minute limit of the people search.
-import { startFakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http-server';
+import { basicHeader, fakePerson, FaultScript, retryAfterHeader, RequestLog, RollingWindowLimit, serveVendorFake, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
 
 export interface FakeHiBobOptions {
   serviceUserId?: string;
@@ -34,6 +34,9 @@ interface FakeField {
 export interface FakeHiBobState {
   readonly employees: Map<string, Person>;
   readonly requestCount: number;
+  /** Every request and its answer; the per-request fault script. */
+  readonly log: RequestLog;
+  readonly faults: FaultScript;
   addEmployee(values: Person): string;
   editEmployee(id: string, values: Person): void;
   terminateEmployee(id: string, terminationDate: string): void;
@@ -45,6 +48,8 @@ export interface FakeHiBobState {
 
 export interface RunningFakeHiBob {
   url: string;
+  faults: FaultScript;
+  log: RequestLog;
   close(): Promise<void>;
   state: FakeHiBobState;
 }
@@ -107,8 +112,6 @@ const LISTS: Record<string, { id: string; name: string }[]> = {
   ],
 };
 
-const FIRST_NAMES = ['Alex', 'Sam', 'Robin', 'Kim', 'Jordan', 'Charlie', 'Taylor', 'Morgan', 'Jamie', 'Riley', 'Avery', 'Quinn'];
-const LAST_NAMES = ['Fieldstone', 'Marlow', 'Quillby', 'Tannenhof', 'Oakridge', 'Brightwater', 'Ellingsen', 'Harrowgate', 'Lindqvist', 'Pemberly'];
 
 /** Bob ids are long numeric strings. */
 export function fakeBobId(n: number): string {
@@ -116,24 +119,21 @@ export function fakeBobId(n: number): string {
 }
 
 function generatedPerson(n: number): Person {
-  const terminated = n % 5 === 0;
-  const leaving = !terminated && n % 7 === 3;
-  const first = FIRST_NAMES[n % FIRST_NAMES.length];
-  const last = LAST_NAMES[(n * 7) % LAST_NAMES.length];
+  const { firstName, lastName, emailLocalPart, terminated, hireDate, terminationDate } = fakePerson(n);
   const site = LISTS.site[n % LISTS.site.length];
   return {
     'root.id': fakeBobId(n),
-    'root.firstName': first,
-    'root.surname': last,
-    'root.email': `${first}.${last}.${n}@example.com`.toLowerCase(),
+    'root.firstName': firstName,
+    'root.surname': lastName,
+    'root.email': `${emailLocalPart}@example.com`,
     'work.employeeIdInCompany': 2000 + n,
-    'work.startDate': new Date(Date.UTC(2012, 0, 1) + ((n * 97) % 4300) * 86_400_000).toISOString().slice(0, 10),
+    'work.startDate': hireDate,
     'work.title': 'Specialist',
     'work.site': site.name,
     'work.siteId': Number(site.id),
     'internal.status': terminated ? 'Inactive' : 'Active',
     'internal.lifecycleStatus': terminated ? 'terminated' : 'employed',
-    'internal.terminationDate': terminated ? `2025-${String((n % 12) + 1).padStart(2, '0')}-15` : leaving ? '2030-06-30' : null,
+    'internal.terminationDate': terminationDate,
     'home.legalGender': n % 2 === 0 ? '2' : '1',
     'home.familyStatus': LISTS.familystatus[n % LISTS.familystatus.length].id,
     'home.numberOfKids': n % 4,
@@ -143,7 +143,7 @@ function generatedPerson(n: number): Person {
 }
 
 export async function startFakeHiBob(options: FakeHiBobOptions = {}): Promise<RunningFakeHiBob> {
-  const expectedAuth = `Basic ${Buffer.from(`${options.serviceUserId ?? FAKE_HIBOB_SERVICE_USER}:${options.token ?? FAKE_HIBOB_TOKEN}`).toString('base64')}`;
+  const expectedAuth = basicHeader(options.serviceUserId ?? FAKE_HIBOB_SERVICE_USER, options.token ?? FAKE_HIBOB_TOKEN);
   const fields = [...FIELDS];
   const employees = new Map<string, Person>();
   let created = 0;
@@ -151,15 +151,18 @@ export async function startFakeHiBob(options: FakeHiBobOptions = {}): Promise<Ru
     const person = generatedPerson(created + 1);
     employees.set(String(person['root.id']), person);
   }
-  let requestCount = 0;
-  let throttled = 0;
-  const searchTimes: number[] = [];
+  const log = new RequestLog();
+  const faults = new FaultScript();
+  for (const n of options.rateLimit?.requestNumbers ?? []) faults.add({ kind: 'throttle', after: n - 1 });
+  const searchLimit = new RollingWindowLimit(options.peopleSearchPerMinute ?? 50);
 
   const state: FakeHiBobState = {
     employees,
     get requestCount() {
-      return requestCount;
+      return log.total;
     },
+    log,
+    faults,
     addEmployee(values) {
       const id = fakeBobId(1_000_000 + ++created);
       employees.set(id, { 'internal.status': 'Active', 'internal.lifecycleStatus': 'employed', ...values, 'root.id': id });
@@ -180,17 +183,17 @@ export async function startFakeHiBob(options: FakeHiBobOptions = {}): Promise<Ru
       return id;
     },
     throttleNext(count) {
-      throttled = count;
+      faults.replace('throttleNext', count, { kind: 'throttle' });
     },
   };
 
+  // Bob throttles with 429 and documents no Retry-After; the script may still give one.
+  const dialect: FaultDialect = {
+    throttled: (seconds) => ({ ...tooManyRequests(), headers: retryAfterHeader(seconds) }),
+    unavailable: (status) => ({ status, body: { error: 'Service Unavailable', message: 'Bob is temporarily unavailable' } }),
+  };
+
   const handle = (req: FakeRequest): FakeResponse => {
-    requestCount++;
-    if (options.rateLimit?.requestNumbers.includes(requestCount)) return tooManyRequests();
-    if (throttled > 0) {
-      throttled--;
-      return tooManyRequests();
-    }
     if (req.headers.authorization !== expectedAuth) {
       return { status: 401, body: { error: 'Unauthorized', message: 'Invalid service user credentials' } };
     }
@@ -209,10 +212,7 @@ export async function startFakeHiBob(options: FakeHiBobOptions = {}): Promise<Ru
   }
 
   function peopleSearch(req: FakeRequest): FakeResponse {
-    const now = Date.now();
-    while (searchTimes.length && now - searchTimes[0] >= 60_000) searchTimes.shift();
-    if (searchTimes.length >= (options.peopleSearchPerMinute ?? 50)) return tooManyRequests();
-    searchTimes.push(now);
+    if (!searchLimit.allow()) return tooManyRequests();
 
     let request: { fields?: unknown; showInactive?: unknown; humanReadable?: unknown; filters?: unknown };
     try {
@@ -251,8 +251,9 @@ export async function startFakeHiBob(options: FakeHiBobOptions = {}): Promise<Ru
     return humanReadable === 'APPEND' ? { ...machine, humanReadable: human } : machine;
   }
 
-  const server = await startFakeHttpServer(handle, options.port);
-  return { url: server.url, close: () => server.close(), state };
+  const listings = [{ path: '/v1/people/search', records: (body: unknown) => (body as { employees?: unknown[] } | undefined)?.employees }];
+  const server = await serveVendorFake({ handle, dialect, listings, faults, log, port: options.port });
+  return { url: server.url, faults, log, close: () => server.close(), state };
 }
 
 function tooManyRequests(): FakeResponse {

@@ -2,7 +2,8 @@
 // Bob answers each requested field twice: nested by its path ("work": {"startDate": …}, root fields
 // at the top level) and flat under a slash key ("/work/startDate": {"value": …}). List fields carry
 // item ids; with humanReadable=APPEND their display names sit in a "humanReadable" node.
-import type { AttributeOption, AttributeValue, EmploymentType, Gender, HrStatus, InvalidRemoteRecord, MaritalStatus, RemoteEmployee } from '../types';
+import { employmentTypeFromLabel, genderFromLabel, invalidRecord, maritalStatusFromLabel, mapped, orNull, readCalendarDate, type MappedRecord } from '../kit';
+import type { AttributeOption, AttributeValue, HrStatus } from '../types';
 
 /** One entry of GET /v1/company/people/fields. */
 export interface BobFieldMetadata {
@@ -23,8 +24,6 @@ export interface BobListItem {
   name?: string;
   archived?: boolean;
 }
-
-export type BobMappingResult = { ok: true; employee: RemoteEmployee } | { ok: false; invalid: InvalidRemoteRecord };
 
 /** Field ids the unified model is built from; always requested. */
 export const BOB_MAPPED_FIELDS = [
@@ -81,21 +80,19 @@ export function activeListItems(items: readonly BobListItem[]): { id: string; na
 }
 
 /** Maps one employee of a people search. `fieldIds` are the requested ids (attribute keys). */
-export function mapBobEmployee(record: unknown, fieldIds: readonly string[], listFieldIds: ReadonlySet<string>, today: string): BobMappingResult {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return { ok: false, invalid: { remoteId: null, reason: 'record is not an object' } };
-  }
+export function mapBobEmployee(record: unknown, fieldIds: readonly string[], listFieldIds: ReadonlySet<string>, today: string): MappedRecord {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return invalidRecord(null, 'record is not an object');
   const person = record as Record<string, unknown>;
   const id = readMachineValue(person, 'root.id');
   if ((typeof id !== 'string' && typeof id !== 'number') || String(id).trim() === '') {
-    return { ok: false, invalid: { remoteId: null, reason: 'record has no employee id' } };
+    return invalidRecord(null, 'record has no employee id');
   }
   const remoteId = String(id);
   // Identity and lifecycle fields must be plain values; an odd shape elsewhere only drops that value.
   for (const fieldId of ['root.firstName', 'root.surname', 'root.email', 'work.startDate', 'internal.terminationDate']) {
     const value = readMachineValue(person, fieldId);
     if (value !== undefined && value !== null && typeof value === 'object') {
-      return { ok: false, invalid: { remoteId, reason: `field "${fieldId}" has an unexpected shape` } };
+      return invalidRecord(remoteId, `field "${fieldId}" has an unexpected shape`);
     }
   }
 
@@ -108,29 +105,26 @@ export function mapBobEmployee(record: unknown, fieldIds: readonly string[], lis
 
   const text = (fieldId: string) => asText(readMachineValue(person, fieldId));
   const label = (fieldId: string) => asText(readHumanValue(person, fieldId)) ?? text(fieldId);
-  const hireDate = asDate(text('work.startDate'));
-  const leavingDate = asDate(text('internal.terminationDate'));
+  const hireDate = orNull(readCalendarDate(text('work.startDate')));
+  const leavingDate = orNull(readCalendarDate(text('internal.terminationDate')));
   const siteName = label('work.site');
   const siteId = text('work.siteId') ?? siteName;
-  return {
-    ok: true,
-    employee: {
-      remoteId,
-      firstName: text('root.firstName'),
-      lastName: text('root.surname'),
-      email: text('root.email'),
-      status: statusOf(label('internal.lifecycleStatus'), label('internal.status'), hireDate, leavingDate, today),
-      personnelNumber: text('work.employeeIdInCompany'),
-      employmentType: employmentTypeOf(label('payroll.employment.type')),
-      hireDate,
-      leavingDate,
-      gender: genderOf(label('home.legalGender')),
-      legalEntity: siteId && siteName ? { id: siteId, name: siteName } : null,
-      maritalStatus: maritalStatusOf(label('home.familyStatus')),
-      numberOfChildren: countOf(readMachineValue(person, 'home.numberOfKids')),
-      attributes,
-    },
-  };
+  return mapped({
+    remoteId,
+    firstName: text('root.firstName'),
+    lastName: text('root.surname'),
+    email: text('root.email'),
+    status: statusOf(label('internal.lifecycleStatus'), label('internal.status'), hireDate, leavingDate, today),
+    personnelNumber: text('work.employeeIdInCompany'),
+    employmentType: employmentTypeOf(label('payroll.employment.type')),
+    hireDate,
+    leavingDate,
+    gender: genderFromLabel(label('home.legalGender')),
+    legalEntity: siteId && siteName ? { id: siteId, name: siteName } : null,
+    maritalStatus: maritalStatusFromLabel(label('home.familyStatus')),
+    numberOfChildren: countOf(readMachineValue(person, 'home.numberOfKids')),
+    attributes,
+  });
 }
 
 /** Root fields live at the top level of the answer; the others under their category. */
@@ -171,11 +165,6 @@ function asText(value: unknown): string | null {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
 }
 
-function asDate(value: string | null): string | null {
-  const match = value ? /^(\d{4}-\d{2}-\d{2})/.exec(value) : null;
-  return match ? match[1] : null;
-}
-
 function countOf(value: unknown): number | null {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   return Number.isInteger(n) && n >= 0 ? n : null;
@@ -193,33 +182,4 @@ function statusOf(lifecycle: string | null, status: string | null, hireDate: str
 }
 
 /** Employment types are a company-defined Bob list; these match its usual entries. */
-export function employmentTypeOf(value: string | null): EmploymentType | null {
-  if (!value) return null;
-  const v = value.toLowerCase();
-  if (v.includes('full')) return 'FULL_TIME';
-  if (v.includes('part')) return 'PART_TIME';
-  if (v.includes('student')) return 'WORKING_STUDENT';
-  if (v.includes('intern') || v.includes('trainee') || v.includes('apprentic')) return 'INTERN';
-  if (v.includes('mini')) return 'MINI_JOB';
-  if (v.includes('contract') || v.includes('freelanc')) return 'CONTRACTOR';
-  return 'OTHER';
-}
-
-function genderOf(value: string | null): Gender | null {
-  if (!value) return null;
-  if (/^m(ale)?$/i.test(value)) return 'male';
-  if (/^f(emale)?$/i.test(value)) return 'female';
-  return 'diverse';
-}
-
-function maritalStatusOf(value: string | null): MaritalStatus | null {
-  if (!value) return null;
-  const v = value.toLowerCase();
-  if (v.includes('single')) return 'single';
-  if (v.includes('partner') || v.includes('civil union') || v.includes('common law')) return 'registered_partnership';
-  if (v.includes('married')) return 'married';
-  if (v.includes('divorced')) return 'divorced';
-  if (v.includes('widow')) return 'widowed';
-  if (v.includes('separated')) return 'separated';
-  return null;
-}
+export const employmentTypeOf = employmentTypeFromLabel;

@@ -1,7 +1,6 @@
 // Shapes of Personio API v1 answers as published in personio/api-docs
 // (personio-personnel-data-api-oa3.yaml, personio-auth-api.yaml). Only what the connector reads.
 
-export const PERSONIO = 'Personio';
 export const PERSONIO_DEFAULT_BASE_URL = 'https://api.personio.de';
 
 /** Personio caps `limit` on GET /v1/company/employees at 100 (enforced since 31 Jan 2025). */

@@ -1,14 +1,11 @@
 // Readers for Personio's wrapped attribute values ({label, value, type, universal_id}). A value of
 // the wrong shape throws MalformedValueError so the whole record is reported as invalid instead of
 // being synced with a silently missing field.
+import { MalformedValueError, oneOf, readCalendarDate, required } from '../kit';
 import type { AttributeValue } from '../types';
 import type { PersonioWrappedValue } from './api-types';
 
-export class MalformedValueError extends Error {}
-
 type Attributes = Record<string, PersonioWrappedValue | undefined>;
-
-const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
 
 function rawValue(attributes: Attributes, key: string): unknown {
   const wrapped = attributes[key];
@@ -27,30 +24,15 @@ export function readText(attributes: Attributes, key: string): string | null {
   throw new MalformedValueError(`${key} is not text`);
 }
 
-/**
- * Personio sends dates as `2014-11-09T00:00:00+01:00` (or plain `YYYY-MM-DD`). The calendar day is
- * the one written there, in the company's zone: converting to UTC would move it to the day before.
- */
-export function toCalendarDate(value: string): string | null {
-  const match = DATE_PREFIX.exec(value);
-  if (!match) return null;
-  const [, y, m, d] = match;
-  const check = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return check.getUTCMonth() === Number(m) - 1 && check.getUTCDate() === Number(d) ? `${y}-${m}-${d}` : null;
-}
-
+/** Personio sends dates as `2014-11-09T00:00:00+01:00` (or plain `YYYY-MM-DD`): the day as written. */
 export function readDate(attributes: Attributes, key: string): string | null {
   const value = rawValue(attributes, key);
-  if (isBlank(value)) return null;
-  const date = typeof value === 'string' ? toCalendarDate(value) : null;
-  if (date === null) throw new MalformedValueError(`${key} "${String(value)}" is not a date`);
-  return date;
+  return required(readCalendarDate(value), key, value);
 }
 
 /** A value from a fixed list; anything else is read as unknown (null), never as a wrong value. */
 export function readChoice<T extends string>(attributes: Attributes, key: string, allowed: readonly T[]): T | null {
-  const value = rawValue(attributes, key);
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+  return oneOf(rawValue(attributes, key), allowed);
 }
 
 /** Personio sends weekly hours as a string ('40', sometimes '38,5'); numbers are accepted too. */
@@ -83,7 +65,7 @@ export function readNamedReference(attributes: Attributes, key: string): { id: s
 export function flattenAttribute(wrapped: PersonioWrappedValue): AttributeValue | undefined {
   const value = wrapped.value;
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string') return wrapped.type === 'date' ? (toCalendarDate(value) ?? value) : value;
+  if (typeof value === 'string') return wrapped.type === 'date' ? (readCalendarDate(value) ?? value) : value;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (Array.isArray(value)) {
     const names = value.map(referenceName).filter((n): n is string => n !== null);

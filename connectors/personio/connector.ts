@@ -1,12 +1,10 @@
 // HrConnector for Personio API v1: all employees (every status), or those changed since an instant,
 // by offset paging; the attribute list including custom dynamic_<id> attributes; legal entities
 // from the subcompany values.
-import { HrSystemResponseError } from '../errors';
-import type { AttributeOption, EmployeePage, EmploymentType, HrConnector, InvalidRemoteRecord, LegalEntityOption, RemoteEmployee } from '../types';
-import type { PersonioApiClient } from './api-client';
-import { PERSONIO, PERSONIO_MAX_PAGE_SIZE, type PersonioAttributeDefinition, type PersonioEmployeeListBody } from './api-types';
+import { fetchAll, fetchEmployeePage, fetchPage, offsetLimit, type HrApi, type Pagination, type Query } from '../kit';
+import type { AttributeOption, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
+import { PERSONIO_MAX_PAGE_SIZE, type PersonioAttributeDefinition, type PersonioEmployeeListBody } from './api-types';
 import { mapPersonioAttribute, mapPersonioEmployee, readSubcompany, type PersonioMappingOptions } from './mapping';
-import { nextOffset, offsetFromCursor } from './paging';
 
 export interface PersonioConnectorOptions {
   /** Page size asked for; Personio serves at most 100 whatever is asked. */
@@ -23,7 +21,7 @@ export class PersonioConnector implements HrConnector {
   private readonly legalEntityScanPages: number;
 
   constructor(
-    private readonly api: PersonioApiClient,
+    private readonly api: HrApi,
     private readonly mapping: PersonioMappingOptions,
     options: PersonioConnectorOptions = {},
   ) {
@@ -34,11 +32,11 @@ export class PersonioConnector implements HrConnector {
   /** Authenticates afresh and reads one employee, so a credential without employee access fails now, not at the first sync. */
   async checkCredentials(): Promise<void> {
     await this.api.authenticate();
-    readEmployeeList(await this.api.getJson('/v1/company/employees?limit=1&offset=0'));
+    await fetchPage(this.api, employeeListing(1), null);
   }
 
   async fetchEmployeePage(cursor: string | null): Promise<EmployeePage> {
-    return this.fetchListingPage('', cursor);
+    return this.fetchListingPage(employeeListing(this.pageSize), cursor);
   }
 
   /**
@@ -50,45 +48,26 @@ export class PersonioConnector implements HrConnector {
    * returns more.
    */
   async fetchChangedEmployeePage(since: Date, cursor: string | null): Promise<EmployeePage> {
-    const updatedSince = since.toISOString().slice(0, 19);
-    return this.fetchListingPage(`&updated_since=${encodeURIComponent(updatedSince)}`, cursor);
+    return this.fetchListingPage(employeeListing(this.pageSize, { updated_since: since.toISOString().slice(0, 19) }), cursor);
   }
 
-  private async fetchListingPage(filter: string, cursor: string | null): Promise<EmployeePage> {
-    const offset = offsetFromCursor(cursor);
-    const list = readEmployeeList(await this.api.getJson(`/v1/company/employees?limit=${this.pageSize}&offset=${offset}${filter}`));
-    const { employees, invalid } = readRecords(list, this.mapping);
-    const next = nextOffset({
-      offset,
-      received: list.data.length,
-      requestedLimit: this.pageSize,
-      echoedLimit: list.limit,
-      totalElements: list.metadata?.total_elements,
-      totalPages: list.metadata?.total_pages,
-    });
-    return { employees, invalid, nextCursor: next === null ? null : String(next) };
+  private fetchListingPage(listing: Pagination, cursor: string | null): Promise<EmployeePage> {
+    return fetchEmployeePage(this.api, listing, cursor, (record) => mapPersonioEmployee(record, this.mapping));
   }
 
   async listAttributes(): Promise<AttributeOption[]> {
-    const body = (await this.api.getJson('/v1/company/employees/attributes')) as { success?: boolean; data?: unknown } | null;
-    if (!body || body.success === false || !Array.isArray(body.data)) {
-      throw new HrSystemResponseError(`${PERSONIO} answered the attribute list in an unexpected form`, PERSONIO, 200);
-    }
+    const body = (await this.api.json('/v1/company/employees/attributes')) as { success?: boolean; data?: unknown } | null;
+    if (!body || body.success === false || !Array.isArray(body.data)) throw this.api.unexpected('the attribute list');
     return body.data.filter(isAttributeDefinition).map(mapPersonioAttribute);
   }
 
   async listLegalEntities(): Promise<LegalEntityOption[]> {
     const found = new Map<string, LegalEntityOption>();
-    let offset: number | null = 0;
-    for (let page = 0; page < this.legalEntityScanPages && offset !== null; page++) {
-      // Only the subcompany is needed; Personio's attributes[] filter keeps the pages small.
-      const path = `/v1/company/employees?limit=${this.pageSize}&offset=${offset}&attributes[]=subcompany`;
-      const list = readEmployeeList(await this.api.getJson(path));
-      for (const record of list.data) {
-        const entity = readSubcompany(record);
-        if (entity) found.set(entity.id, entity);
-      }
-      offset = nextOffset({ offset, received: list.data.length, requestedLimit: this.pageSize, echoedLimit: list.limit, totalElements: list.metadata?.total_elements });
+    // Only the subcompany is needed; Personio's attributes[] filter keeps the pages small.
+    const records = await fetchAll(this.api, employeeListing(this.pageSize, { 'attributes[]': 'subcompany' }), { maxPages: this.legalEntityScanPages });
+    for (const record of records) {
+      const entity = readSubcompany(record);
+      if (entity) found.set(entity.id, entity);
     }
     return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -98,24 +77,17 @@ export class PersonioConnector implements HrConnector {
   }
 }
 
-function readRecords(list: PersonioEmployeeListBody, mapping: PersonioMappingOptions): { employees: RemoteEmployee[]; invalid: InvalidRemoteRecord[] } {
-  const employees: RemoteEmployee[] = [];
-  const invalid: InvalidRemoteRecord[] = [];
-  for (const record of list.data) {
-    const result = mapPersonioEmployee(record, mapping);
-    if (result.ok) employees.push(result.employee);
-    else invalid.push(result.invalid);
-  }
-  return { employees, invalid };
-}
-
-function readEmployeeList(body: unknown): PersonioEmployeeListBody {
-  const list = body as Partial<PersonioEmployeeListBody> | null;
-  if (!list || list.success === false || !Array.isArray(list.data)) {
-    // A listing we cannot read must fail loudly: an empty one would look like everyone left.
-    throw new HrSystemResponseError(`${PERSONIO} answered the employee list in an unexpected form`, PERSONIO, 200);
-  }
-  return list as PersonioEmployeeListBody;
+/** GET /v1/company/employees by offset; the cursor handed to the sync is the next offset. */
+function employeeListing(limit: number, query?: Query): Pagination {
+  return offsetLimit({
+    path: '/v1/company/employees',
+    query,
+    limit,
+    maxLimit: PERSONIO_MAX_PAGE_SIZE,
+    what: 'the employee list',
+    records: (body: Partial<PersonioEmployeeListBody> | null) => (body?.success === false ? null : body?.data),
+    totals: (body: Partial<PersonioEmployeeListBody>) => ({ totalElements: body.metadata?.total_elements, totalPages: body.metadata?.total_pages, echoedLimit: body.limit }),
+  });
 }
 
 function isAttributeDefinition(value: unknown): value is PersonioAttributeDefinition {

@@ -4,9 +4,9 @@
 // they come through the admin's mapping of a dynamic_<id> attribute.
 import { z } from 'zod';
 import { apiBase } from '../http';
-import type { ConnectorContext, HrSystemDefinition } from '../types';
-import { PersonioApiClient } from './api-client';
-import { PERSONIO_DEFAULT_BASE_URL } from './api-types';
+import { defaultErrorMessage, defineHrSystem, HrApi, tokenExchangeAuth } from '../kit';
+import type { ConnectorContext } from '../types';
+import { PERSONIO_DEFAULT_BASE_URL, personioErrorMessage, type PersonioAuthBody } from './api-types';
 import { PersonioConnector, type PersonioConnectorOptions } from './connector';
 
 export const personioCredentialsSchema = z.object({
@@ -19,28 +19,36 @@ export const personioCredentialsSchema = z.object({
 
 export type PersonioCredentials = z.infer<typeof personioCredentialsSchema>;
 
-export function createPersonioConnector(
-  credentials: PersonioCredentials,
-  context: ConnectorContext = {},
-  options: PersonioConnectorOptions = {},
-): PersonioConnector {
-  // Parsed again so credentials stored before a setting existed get its default.
-  const parsed = personioCredentialsSchema.parse(credentials);
-  const api = new PersonioApiClient({
-    baseUrl: apiBase(PERSONIO_DEFAULT_BASE_URL, parsed.baseUrl),
-    clientId: parsed.clientId,
-    clientSecret: parsed.clientSecret,
-    context,
-  });
-  return new PersonioConnector(api, { fullTimeWeeklyHours: parsed.fullTimeWeeklyHours }, options);
-}
-
-export const personio: HrSystemDefinition<PersonioCredentials> = {
+export const personio = defineHrSystem({
   id: 'personio',
   name: 'Personio',
-  status: 'available',
   credentialsSchema: personioCredentialsSchema,
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'employmentType', 'hireDate', 'leavingDate', 'gender', 'legalEntity'],
   secretKeys: ['clientSecret'],
-  create: (credentials, context) => createPersonioConnector(credentials, context),
-};
+  connect: (credentials, { context }) => createPersonioConnector(credentials, context),
+});
+
+export function createPersonioConnector(credentials: PersonioCredentials, context: ConnectorContext = {}, options: PersonioConnectorOptions = {}): PersonioConnector {
+  // Parsed again so credentials stored before a setting existed get its default.
+  const parsed = personioCredentialsSchema.parse(credentials);
+  const baseUrl = apiBase(PERSONIO_DEFAULT_BASE_URL, parsed.baseUrl);
+  const hrSystemName = personio.name;
+  // Tokens live 24 h (renewed a minute early); the auth endpoint allows 60 requests a minute, so
+  // parallel callers share one. 400/401/403 on POST /v1/auth: wrong client id or secret.
+  const auth = tokenExchangeAuth({
+    hrSystemName,
+    url: `${baseUrl}/v1/auth`,
+    json: { client_id: parsed.clientId, client_secret: parsed.clientSecret },
+    context,
+    refusedStatuses: [400, 401, 403],
+    refusedBody: (body: PersonioAuthBody | null) => body?.success === false,
+    refusalReason: (body, res) => (res.status < 300 ? personioErrorMessage(body, 'authentication failed') : defaultErrorMessage(res)),
+    read: (body: PersonioAuthBody | null) => ({ token: body?.data?.token, expiresInSeconds: body?.data?.expires_in }),
+    defaultLifetimeSeconds: 86_400,
+    marginMs: 60_000,
+    maxMarginShare: 0.1,
+  });
+  // A 403 on data calls: the API credential may not read this data, which only the admin can change.
+  const api = new HrApi({ hrSystemName, baseUrl, auth, context, classify: (r) => (r.status === 403 ? 'credentials-rejected' : undefined) });
+  return new PersonioConnector(api, { fullTimeWeeklyHours: parsed.fullTimeWeeklyHours }, options);
+}

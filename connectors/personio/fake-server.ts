@@ -4,7 +4,7 @@
 // since then, paged the same way (Personio's changelog: pagination mandatory with updated_since); GET /v1/company/employees/attributes lists
 // standard and custom attributes. Errors use Personio's {success:false, error:{code, message}}.
 // Throttled answers are 429 without Retry-After, as Personio documents none.
-import { startFakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http-server';
+import { bearerToken as bearerOf, intParam, retryAfterHeader, RollingWindowLimit, serveVendorFake, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
 import type { PersonioErrorBody } from './api-types';
 import { todayUtc } from './fake-data';
 import { renderEmployee, renderMalformed, STANDARD_ATTRIBUTES } from './fake-records';
@@ -62,10 +62,7 @@ function parseAuthParams(req: FakeRequest): { clientId: unknown; clientSecret: u
   return { clientId: fields.client_id, clientSecret: fields.client_secret };
 }
 
-function parseNonNegativeInt(raw: string | null, fallback: number): number | null {
-  if (raw === null || raw === '') return fallback;
-  return /^\d+$/.test(raw) ? Number(raw) : null;
-}
+const parseNonNegativeInt = intParam;
 
 export async function startFakePersonio(options: FakePersonioOptions = {}): Promise<RunningFakePersonio> {
   const state = new FakePersonioState({
@@ -80,13 +77,21 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
   state.failNextRequests(...(options.failNextRequests ?? []));
 
   let dataRequests = 0;
-  const authWindow = { startedAt: 0, count: 0 };
-  const authPerMinute = options.authRequestsPerMinute ?? 60;
+  const authLimit = new RollingWindowLimit(options.authRequestsPerMinute ?? 60);
+
+  // Personio throttles with 429 and documents no Retry-After (the script may still give one).
+  const dialect: FaultDialect = {
+    throttled: (seconds) => personioError(429, 'Too Many Requests', retryAfterHeader(seconds)),
+    unavailable: (status) => personioError(status, 'The service is temporarily unavailable.'),
+    expiredToken: () => {
+      state.expireTokens();
+      return personioError(401, 'The token has expired.');
+    },
+  };
 
   function authenticate(req: FakeRequest): FakeResponse {
     const now = Date.now();
-    if (now - authWindow.startedAt >= 60_000) Object.assign(authWindow, { startedAt: now, count: 0 });
-    if (++authWindow.count > authPerMinute) return personioError(429, 'Too many authentication requests. Try again in a minute.');
+    if (!authLimit.allow(now)) return personioError(429, 'Too many authentication requests. Try again in a minute.');
     const { clientId, clientSecret } = parseAuthParams(req);
     if (!state.credentialsMatch(clientId, clientSecret)) {
       return personioError(401, 'The credentials are not correct: check the client_id and client_secret of the API credential.');
@@ -151,15 +156,7 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
 
   async function handle(req: FakeRequest): Promise<FakeResponse> {
     const path = req.url.pathname.replace(/\/+$/, '');
-    if (path === '/v1/auth') {
-      state.requestCounts.auth++;
-      return req.method === 'POST' ? (state.takeFailure(path) ?? authenticate(req)) : personioError(405, 'Method not allowed.');
-    }
-    // Counted before failures and throttling: tests check how often the connector asked.
-    if (path === '/v1/company/employees') state.requestCounts.employees++;
-    if (path.startsWith('/v1/company/employees/') && path.endsWith('attributes')) state.requestCounts.attributes++;
-    const failure = state.takeFailure(path);
-    if (failure) return { status: failure.status, headers: failure.headers, body: failure.body ?? { success: false, error: { code: failure.status, message: 'Injected failure' } } };
+    if (path === '/v1/auth') return req.method === 'POST' ? authenticate(req) : personioError(405, 'Method not allowed.');
     if (options.rateLimitEveryNthRequest && ++dataRequests % options.rateLimitEveryNthRequest === 0) {
       return personioError(429, 'Too Many Requests');
     }
@@ -175,7 +172,8 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
     return personioError(404, 'Not found.');
   }
 
-  const server = await startFakeHttpServer(handle, options.port ?? 0);
+  const listings = [{ path: '/v1/company/employees', records: (body: unknown) => (body as { data?: unknown[] } | undefined)?.data }];
+  const server = await serveVendorFake({ handle, dialect, listings, faults: state.faults, log: state.log, port: options.port ?? 0 });
   return { url: server.url, state, close: () => server.close() };
 }
 
@@ -184,11 +182,7 @@ function listBody(data: unknown[], total: number, offset: number, limit: number)
   return { success: true, metadata: { total_elements: total, current_page: Math.floor(offset / limit), total_pages: Math.ceil(total / limit) }, offset, limit, data };
 }
 
-function bearerToken(req: FakeRequest): string | null {
-  const header = req.headers.authorization;
-  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match ? match[1] : null;
-}
+const bearerToken = (req: FakeRequest): string | null => bearerOf(req.headers.authorization);
 
 /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm:ss` (read as UTC; an explicit offset is honoured). */
 function parseUpdatedSince(value: string): Date | null {

@@ -1,7 +1,7 @@
 // The fake Personio's data and knobs. Generated employees are kept only as a list of ids in
 // listing order; an employee is generated on demand unless a test edited it (then the edited copy
 // wins). Tests and demos change data through the helpers below.
-import { randomUUID } from 'node:crypto';
+import { FaultScript, RequestLog, TokenStore } from '../kit/fake';
 import type { PersonioAttributeDefinition } from './api-types';
 import { FIRST_FAKE_ID, addDays, generateFakeEmployee, type FakePersonioEmployee } from './fake-data';
 import { DEFAULT_CUSTOM_ATTRIBUTES, type MalformedKind } from './fake-records';
@@ -29,7 +29,10 @@ type Entry = number;
 const LIMIT_LOG_SIZE = 1000;
 
 export class FakePersonioState {
-  readonly requestCounts = { auth: 0, employees: 0, attributes: 0 };
+  /** Every request and its answer; the per-request fault script. */
+  readonly log = new RequestLog();
+  readonly faults = new FaultScript();
+  readonly tokens: TokenStore;
   /** Recent GET /v1/company/employees as asked (offset, limit, updated_since), oldest first. */
   readonly employeeListRequests: { offset: number; limit: number; updatedSince: string | null; at: number }[] = [];
   /** `limit` asked on recent employee-list calls, oldest first. */
@@ -43,8 +46,6 @@ export class FakePersonioState {
   private readonly removed = new Set<number>();
   private readonly malformed = new Map<number, MalformedKind>();
   private readonly customAttributes: PersonioAttributeDefinition[] = [...DEFAULT_CUSTOM_ATTRIBUTES];
-  private readonly failures: FakeFailure[] = [];
-  private readonly tokens = new Map<string, number>();
   private clientSecret: string;
   private nextId: number;
 
@@ -53,6 +54,13 @@ export class FakePersonioState {
     this.clientSecret = options.clientSecret;
     this.order = Array.from({ length: options.employeeCount }, (_, i) => FIRST_FAKE_ID + i);
     this.nextId = FIRST_FAKE_ID + options.employeeCount;
+    this.tokens = new TokenStore(options.tokenLifetimeSeconds, 'papi-');
+  }
+
+  /** Requests per endpoint, faulted and throttled ones included (tests check how often the connector asked). */
+  get requestCounts(): { auth: number; employees: number; attributes: number } {
+    const attributes = this.log.totalFor('/v1/company/employees/attributes') + this.log.totalFor('/v1/company/employees/custom-attributes');
+    return { auth: this.log.totalFor('/v1/auth'), employees: this.log.totalFor('/v1/company/employees'), attributes };
   }
 
   // --- reading -------------------------------------------------------------------------------
@@ -188,29 +196,24 @@ export class FakePersonioState {
   }
 
   issueToken(now = Date.now()): string {
-    const token = `papi-${randomUUID()}`;
-    this.tokens.set(token, now + this.options.tokenLifetimeSeconds * 1000);
-    return token;
+    return this.tokens.issue(undefined, now);
   }
 
   tokenState(token: string | null, now = Date.now()): 'valid' | 'expired' | 'unknown' {
-    const expiresAt = token ? this.tokens.get(token) : undefined;
-    if (expiresAt === undefined) return 'unknown';
-    return expiresAt > now ? 'valid' : 'expired';
+    return this.tokens.state(token, now);
   }
 
   /** Lets every issued token expire now, as after 24 h. */
   expireTokens(): void {
-    for (const token of this.tokens.keys()) this.tokens.set(token, 0);
+    this.tokens.expireAll();
   }
 
+  /** Canned answers for the next requests, through the fault script (without a path: the next non-auth request). */
   failNextRequests(...failures: FakeFailure[]): void {
-    this.failures.push(...failures);
-  }
-
-  takeFailure(path: string): FakeFailure | undefined {
-    const index = this.failures.findIndex((f) => (f.path === undefined ? path !== '/v1/auth' : f.path === path));
-    return index === -1 ? undefined : this.failures.splice(index, 1)[0];
+    for (const f of failures) {
+      const body = f.body ?? { success: false, error: { code: f.status, message: 'Injected failure' } };
+      this.faults.add({ kind: 'answer', response: { status: f.status, headers: f.headers, body }, path: f.path ?? ((path) => path !== '/v1/auth') });
+    }
   }
 
   recordListRequest(request: { offset: number; limit: number; updatedSince: string | null }): void {

@@ -1,15 +1,14 @@
 // Pure translation of Personio v1 records into the unified model. Full-/part-time is derived from
 // weekly_working_hours: Personio's own employment_type (internal/external) says nothing about it.
-import type { AttributeOption, AttributeValue, EmploymentType, Gender, HrStatus, InvalidRemoteRecord, RemoteEmployee } from '../types';
+import { invalidRecord, mapOrInvalid, type MappedRecord } from '../kit';
+import type { AttributeOption, AttributeValue, EmploymentType, Gender, HrStatus } from '../types';
 import type { PersonioAttributeDefinition, PersonioWrappedValue } from './api-types';
-import { MalformedValueError, flattenAttribute, readChoice, readDate, readHours, readNamedReference, readText } from './attribute-values';
+import { flattenAttribute, readChoice, readDate, readHours, readNamedReference, readText } from './attribute-values';
 
 export interface PersonioMappingOptions {
   /** Weekly hours from which an employee counts as full-time (company-specific, default 40). */
   fullTimeWeeklyHours: number;
 }
-
-export type PersonioRecordResult = { ok: true; employee: RemoteEmployee } | { ok: false; invalid: InvalidRemoteRecord };
 
 const STATUSES = ['onboarding', 'active', 'leave', 'inactive'] as const satisfies readonly HrStatus[];
 const GENDERS = ['male', 'female', 'diverse'] as const satisfies readonly Gender[];
@@ -19,35 +18,27 @@ export function isCustomAttributeKey(key: string): boolean {
   return key.startsWith('dynamic_');
 }
 
-export function mapPersonioEmployee(record: unknown, options: PersonioMappingOptions): PersonioRecordResult {
+export function mapPersonioEmployee(record: unknown, options: PersonioMappingOptions): MappedRecord {
   const attributes = attributesOf(record);
-  if (!attributes) return invalid(null, 'not an employee record (no attributes)');
+  if (!attributes) return invalidRecord(null, 'not an employee record (no attributes)');
   const remoteId = readEmployeeId(attributes.id?.value);
-  if (remoteId === null) return invalid(null, 'employee record without a valid id');
-  try {
-    return {
-      ok: true,
-      employee: {
-        remoteId,
-        firstName: readText(attributes, 'first_name'),
-        lastName: readText(attributes, 'last_name'),
-        email: readText(attributes, 'email'),
-        status: readChoice(attributes, 'status', STATUSES),
-        personnelNumber: null,
-        employmentType: employmentTypeFromHours(readHours(attributes, 'weekly_working_hours'), options.fullTimeWeeklyHours),
-        hireDate: readDate(attributes, 'hire_date'),
-        leavingDate: readDate(attributes, 'termination_date'),
-        gender: readChoice(attributes, 'gender', GENDERS),
-        legalEntity: readNamedReference(attributes, 'subcompany'),
-        maritalStatus: null,
-        numberOfChildren: null,
-        attributes: flattenAttributes(attributes),
-      },
-    };
-  } catch (err) {
-    if (err instanceof MalformedValueError) return invalid(remoteId, err.message);
-    throw err;
-  }
+  if (remoteId === null) return invalidRecord(null, 'employee record without a valid id');
+  return mapOrInvalid(remoteId, () => ({
+    remoteId,
+    firstName: readText(attributes, 'first_name'),
+    lastName: readText(attributes, 'last_name'),
+    email: readText(attributes, 'email'),
+    status: readChoice(attributes, 'status', STATUSES),
+    personnelNumber: null,
+    employmentType: employmentTypeFromHours(readHours(attributes, 'weekly_working_hours'), options.fullTimeWeeklyHours),
+    hireDate: readDate(attributes, 'hire_date'),
+    leavingDate: readDate(attributes, 'termination_date'),
+    gender: readChoice(attributes, 'gender', GENDERS),
+    legalEntity: readNamedReference(attributes, 'subcompany'),
+    maritalStatus: null,
+    numberOfChildren: null,
+    attributes: flattenAttributes(attributes),
+  }));
 }
 
 export function employmentTypeFromHours(hours: number | null, fullTimeWeeklyHours: number): EmploymentType | null {
@@ -107,8 +98,4 @@ function flattenAttributes(attributes: Record<string, PersonioWrappedValue | und
     if (value !== undefined) out[key] = value;
   }
   return out;
-}
-
-function invalid(remoteId: string | null, reason: string): PersonioRecordResult {
-  return { ok: false, invalid: { remoteId, reason } };
 }

@@ -2,7 +2,7 @@
 // optional base URL, defaulting to where `npm start` runs it.
 import { z } from 'zod';
 import { apiBase } from '../http';
-import type { HrSystemDefinition } from '../types';
+import { defineHrSystem, HrApi, staticBearerAuth } from '../kit';
 import { SANDBOX, SANDBOX_DEFAULT_BASE_URL } from './api-types';
 import { SandboxConnector } from './connector';
 
@@ -13,15 +13,15 @@ export const sandboxCredentialsSchema = z.object({
 
 export type SandboxCredentials = z.infer<typeof sandboxCredentialsSchema>;
 
-export const sandbox: HrSystemDefinition<SandboxCredentials> = {
+export const sandbox = defineHrSystem({
   id: 'sandbox',
   name: SANDBOX,
-  status: 'available',
   credentialsSchema: sandboxCredentialsSchema,
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'hireDate', 'leavingDate', 'gender', 'legalEntity', 'maritalStatus'],
   secretKeys: ['apiKey'],
-  create(credentials, context) {
+  connect(credentials, { hrSystemName, context }) {
     const parsed = sandboxCredentialsSchema.parse(credentials);
-    return new SandboxConnector(apiBase(SANDBOX_DEFAULT_BASE_URL, parsed.baseUrl), parsed.apiKey, context);
+    const api = new HrApi({ hrSystemName, baseUrl: apiBase(SANDBOX_DEFAULT_BASE_URL, parsed.baseUrl), auth: staticBearerAuth(parsed.apiKey), context });
+    return new SandboxConnector(api);
   },
-};
+});

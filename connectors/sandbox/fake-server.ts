@@ -2,7 +2,7 @@
 // account (`npm start` runs it on SANDBOX_HR_PORT, tests on port 0). Its API is described in
 // api-types.ts; GET /api without a key lists it for people exploring with curl.
 import type { ZodType } from 'zod';
-import { startFakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http-server';
+import { FaultScript, retryAfterHeader, RequestLog, serveVendorFake, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
 import { SANDBOX_DEMO_API_KEY, SANDBOX_MAX_PAGE_SIZE, type SandboxEmployeeList, type SandboxErrorBody } from './api-types';
 import { SANDBOX_ATTRIBUTES, SANDBOX_LEGAL_ENTITIES, todayUtc } from './fake-data';
 import { SandboxInputError, SandboxStore } from './fake-store';
@@ -21,6 +21,9 @@ export interface RunningSandboxHrServer {
   url: string;
   port: number;
   store: SandboxStore;
+  /** Every request and its answer; the per-request fault script (the sandbox itself never throttles). */
+  faults: FaultScript;
+  log: RequestLog;
   close(): Promise<void>;
 }
 
@@ -141,6 +144,12 @@ export async function startSandboxHrServer(options: SandboxHrServerOptions = {})
     }
   }
 
-  const server = await startFakeHttpServer(handle, options.port ?? 0, options.host);
-  return { url: server.url, port: server.port, store, close: () => server.close() };
+  // Our own API: throttling as any HTTP API does it, 429 with Retry-After.
+  const dialect: FaultDialect = {
+    throttled: (seconds) => ({ ...error(429, 'rate_limited', 'Too many requests'), headers: retryAfterHeader(seconds) }),
+    unavailable: (status) => error(status, 'unavailable', 'The sandbox is temporarily unavailable'),
+  };
+  const listings = [{ path: /^\/api\/employees\/?$/, records: (body: unknown) => (body as { data?: unknown[] } | undefined)?.data }];
+  const server = await serveVendorFake({ handle, dialect, listings, port: options.port ?? 0, host: options.host });
+  return { url: server.url, port: server.port, store, faults: server.faults, log: server.log, close: () => server.close() };
 }

@@ -1,10 +1,9 @@
 // Pure translation of sandbox employees into the unified model. The sandbox offers every field
 // natively except the number of children, a custom field (`children`) the admin maps, like in
 // most real HR systems.
-import type { AttributeOption, AttributeValue, EmploymentType, Gender, HrStatus, InvalidRemoteRecord, MaritalStatus, RemoteEmployee } from '../types';
+import { blankToNull, invalidRecord, mapOrInvalid, oneOf, readPlainDate, required, type MappedRecord } from '../kit';
+import type { AttributeOption, AttributeValue, EmploymentType, Gender, HrStatus, MaritalStatus } from '../types';
 import { SANDBOX_GENDERS, SANDBOX_MARITAL_STATUSES, type SandboxAttribute, type SandboxEmployee, type SandboxEmploymentType } from './api-types';
-
-export type SandboxRecordResult = { ok: true; employee: RemoteEmployee } | { ok: false; invalid: InvalidRemoteRecord };
 
 const EMPLOYMENT_TYPES: Record<SandboxEmploymentType, EmploymentType> = {
   full_time: 'FULL_TIME',
@@ -16,36 +15,26 @@ const EMPLOYMENT_TYPES: Record<SandboxEmploymentType, EmploymentType> = {
 
 const STATUSES: Record<string, HrStatus> = { onboarding: 'onboarding', active: 'active', terminated: 'terminated' };
 const ATTRIBUTE_TYPES = new Set<AttributeOption['type']>(['string', 'number', 'boolean', 'date', 'list']);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-class MalformedError extends Error {}
-
-export function mapSandboxEmployee(record: unknown): SandboxRecordResult {
+export function mapSandboxEmployee(record: unknown): MappedRecord {
   const e = record as Partial<SandboxEmployee> | null;
-  if (!e || typeof e !== 'object') return { ok: false, invalid: { remoteId: null, reason: 'not an employee object' } };
-  if (typeof e.id !== 'string' || e.id === '') return { ok: false, invalid: { remoteId: null, reason: 'employee without an id' } };
-  try {
-    const employee: RemoteEmployee = {
-      remoteId: e.id,
-      firstName: text(e.first_name),
-      lastName: text(e.last_name),
-      email: text(e.email),
-      status: STATUSES[e.status ?? ''] ?? null,
-      personnelNumber: text(e.personnel_number),
-      employmentType: e.employment_type ? (EMPLOYMENT_TYPES[e.employment_type] ?? 'OTHER') : null,
-      hireDate: date(e.hire_date, 'hire_date'),
-      leavingDate: date(e.leaving_date, 'leaving_date'),
-      gender: oneOf<Gender>(e.gender, SANDBOX_GENDERS),
-      legalEntity: e.legal_entity && typeof e.legal_entity.id === 'string' ? { id: e.legal_entity.id, name: String(e.legal_entity.name ?? e.legal_entity.id) } : null,
-      maritalStatus: oneOf<MaritalStatus>(e.marital_status, SANDBOX_MARITAL_STATUSES),
-      numberOfChildren: null,
-      attributes: attributesOf(e),
-    };
-    return { ok: true, employee };
-  } catch (err) {
-    if (err instanceof MalformedError) return { ok: false, invalid: { remoteId: e.id, reason: err.message } };
-    throw err;
-  }
+  if (!e || typeof e !== 'object') return invalidRecord(null, 'not an employee object');
+  if (typeof e.id !== 'string' || e.id === '') return invalidRecord(null, 'employee without an id');
+  return mapOrInvalid(e.id, () => ({
+    remoteId: e.id!,
+    firstName: text(e.first_name),
+    lastName: text(e.last_name),
+    email: text(e.email),
+    status: STATUSES[e.status ?? ''] ?? null,
+    personnelNumber: text(e.personnel_number),
+    employmentType: e.employment_type ? (EMPLOYMENT_TYPES[e.employment_type] ?? 'OTHER') : null,
+    hireDate: date(e.hire_date, 'hire_date'),
+    leavingDate: date(e.leaving_date, 'leaving_date'),
+    gender: oneOf<Gender>(e.gender, SANDBOX_GENDERS),
+    legalEntity: e.legal_entity && typeof e.legal_entity.id === 'string' ? { id: e.legal_entity.id, name: String(e.legal_entity.name ?? e.legal_entity.id) } : null,
+    maritalStatus: oneOf<MaritalStatus>(e.marital_status, SANDBOX_MARITAL_STATUSES),
+    numberOfChildren: null,
+    attributes: attributesOf(e),
+  }));
 }
 
 export function mapSandboxAttribute(attribute: SandboxAttribute): AttributeOption {
@@ -81,15 +70,9 @@ function attributesOf(e: Partial<SandboxEmployee>): Record<string, AttributeValu
 }
 
 function text(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+  return typeof value === 'string' ? blankToNull(value) : null;
 }
 
 function date(value: unknown, field: string): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))) return value;
-  throw new MalformedError(`${field} "${String(value)}" is not a date`);
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly string[]): T | null {
-  return typeof value === 'string' && allowed.includes(value) ? (value as T) : null;
+  return required(readPlainDate(value), field, value);
 }

@@ -1,4 +1,3 @@
-import { CredentialsRejectedError, RateLimitedError } from '../../connectors/errors';
 import { FACTORIAL_API_VERSION } from '../../connectors/factorial/connector';
 import { factorial } from '../../connectors/factorial/definition';
 import {
@@ -35,24 +34,11 @@ describe('Factorial connector against the fake Factorial', () => {
   const connect = (apiKey = FAKE_FACTORIAL_API_KEY, context: ConnectorContext = noWait) =>
     factorial.create(factorial.credentialsSchema.parse({ apiKey, baseUrl: fake.url }), context);
 
-  it('accepts a valid API key and refuses a wrong one with Factorial’s reason', async () => {
-    fake = await startFakeFactorial();
-    await expect(connect().checkCredentials()).resolves.toBeUndefined();
-    await expect(connect('wrong').checkCredentials()).rejects.toBeInstanceOf(CredentialsRejectedError);
-    await expect(connect('wrong').checkCredentials()).rejects.toThrow('Factorial refused the credentials: Invalid API key');
-  });
-
-  it('pages through all employees on the dated API, terminated ones included with their leaving date', async () => {
+  it('calls the dated API version only, and reads a planned leaver', async () => {
     fake = await startFakeFactorial({ employees: 250 });
-    const { employees, pages } = await listAll(connect());
-    expect(pages).toBe(3); // 100 + 100 + 50
-    expect(employees).toHaveLength(250);
-    expect(new Set(employees.map((e) => e.remoteId)).size).toBe(250);
+    const { employees } = await listAll(connect());
     expect([...fake.state.apiVersions]).toEqual([FACTORIAL_API_VERSION]);
 
-    const left = employees.filter((e) => e.status === 'terminated');
-    expect(left).toHaveLength(50);
-    for (const e of left) expect(e.leavingDate).toMatch(/^2025-\d{2}-15$/);
     expect(employees.find((e) => e.remoteId === '3')).toMatchObject({ status: 'active', leavingDate: '2030-06-30', employmentType: 'PART_TIME' });
   });
 
@@ -84,20 +70,6 @@ describe('Factorial connector against the fake Factorial', () => {
     expect(employees.find((e) => e.remoteId === '2')).toMatchObject({ status: 'active', leavingDate: '2031-03-31' });
   });
 
-  it('retries a 429 during paging and loses no employee', async () => {
-    fake = await startFakeFactorial({ employees: 150, rateLimit: { requestNumbers: [5], retryAfterSeconds: 3 } });
-    const waits: number[] = [];
-    const { employees } = await listAll(connect(FAKE_FACTORIAL_API_KEY, { sleep: async (ms) => void waits.push(ms) }));
-    expect(employees).toHaveLength(150);
-    expect(waits).toEqual([3000]);
-  });
-
-  it('gives up on persistent throttling with a rate-limit error, never a credentials error', async () => {
-    fake = await startFakeFactorial({ employees: 5 });
-    fake.state.throttleNext(10);
-    await expect(connect(FAKE_FACTORIAL_API_KEY, { ...noWait, maxAttempts: 3 }).fetchEmployeePage(null)).rejects.toBeInstanceOf(RateLimitedError);
-  });
-
   it('discovers custom fields, including one created later, and carries their values', async () => {
     fake = await startFakeFactorial({ employees: 4 });
     const connector = connect();
@@ -118,21 +90,8 @@ describe('Factorial connector against the fake Factorial', () => {
     expect(again.employees.find((e) => e.remoteId === '3')!.attributes[`custom_fields.${fieldId}`]).toBe('Married');
   });
 
-  it('counts a record without an id as invalid and keeps paging', async () => {
-    fake = await startFakeFactorial({ employees: 120, malformedRecords: 1 });
-    const first = await connect().fetchEmployeePage(null);
-    expect(first.invalid).toEqual([{ remoteId: null, reason: 'record has no employee id' }]);
-    const { employees, invalid } = await listAll(connect());
-    expect(employees).toHaveLength(120);
-    expect(invalid).toBe(1);
-  });
-
-  it('offers the legal entities and the employment types derived from working time', async () => {
+  it('offers the employment types derived from working time', async () => {
     fake = await startFakeFactorial();
-    await expect(connect().listLegalEntities()).resolves.toEqual([
-      { id: '1', name: 'Example GmbH' },
-      { id: '2', name: 'Example Ltd' },
-    ]);
     await expect(connect().listEmploymentTypes()).resolves.toEqual(['FULL_TIME', 'PART_TIME']);
   });
 

@@ -49,11 +49,6 @@ describe('Sandbox HR system connector', () => {
     expect(findHrSystem('sandbox')).toMatchObject({ name: 'Sandbox HR system', status: 'available', secretKeys: ['apiKey'] });
   });
 
-  it('accepts the demo key', async () => {
-    const running = await start(5);
-    await expect(connectorFor(running).checkCredentials()).resolves.toBeUndefined();
-  });
-
   it('refuses any other key and tells which key works', async () => {
     const running = await start(5);
     const check = connectorFor(running, 'my-guess').checkCredentials();
@@ -61,13 +56,9 @@ describe('Sandbox HR system connector', () => {
     await expect(check).rejects.toThrow(`Sandbox HR system refused the credentials: Unknown API key. The sandbox accepts the demo key "${SANDBOX_DEMO_API_KEY}".`);
   });
 
-  it('lists every employee over several pages, leavers included', async () => {
+  it('judges statuses on its day: past leavers terminated, planned ones active, future hires onboarding', async () => {
     const running = await start(250);
-    const { pages, employees } = await readAll(connectorFor(running));
-
-    expect(pages.map((p) => p.employees.length)).toEqual([100, 100, 50]);
-    expect(new Set(employees.map((e) => e.remoteId)).size).toBe(250);
-    expect(pages.every((p) => p.invalid.length === 0)).toBe(true);
+    const { employees } = await readAll(connectorFor(running));
     const pastLeavers = employees.filter((e) => e.leavingDate != null && e.leavingDate < TODAY);
     const plannedLeavers = employees.filter((e) => e.leavingDate != null && e.leavingDate >= TODAY);
     expect(pastLeavers.length).toBeGreaterThan(0);

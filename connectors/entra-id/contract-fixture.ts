@@ -1,0 +1,37 @@
+// Microsoft Entra ID for the contract suite: Graph /users in pages of 20 (nextLink), client-credential
+// tokens, directory extensions for what Graph lacks (children, marital status).
+import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { fakeExtensionName, startFakeEntraId } from './fake-server';
+
+export const contractFixture: ContractFixture = {
+  hrSystem: 'entra-id',
+  async start() {
+    const fake = await startFakeEntraId({ people: 50, maxPageSize: 20 });
+    fake.state.injectMalformed({ displayName: 'Orphan Record', givenName: 'Orphan', surname: 'Record', mail: 'orphan.record@northwind-benefits.test' });
+    const users = () => fake.state.users.filter((u): u is Record<string, unknown> & { id: string } => typeof (u as { id?: unknown })?.id === 'string');
+    const credentials = { tenantId: fake.tenantId, clientId: fake.clientId, clientSecret: fake.clientSecret, baseUrl: fake.url, loginBaseUrl: fake.url };
+    return {
+      credentials,
+      wrongCredentials: { ...credentials, clientSecret: 'revoked-entra-secret' },
+      refusalReason: /AADSTS7000215: Invalid client secret/,
+      mapping: { numberOfChildren: fakeExtensionName('numberOfChildren'), maritalStatus: fakeExtensionName('maritalStatus') },
+      expected: () =>
+        users().map((u) => ({
+          remoteId: u.id,
+          email: String(u.mail),
+          leavingDate: text(u.employeeLeaveDateTime)?.slice(0, 10) ?? null,
+          mapped: { numberOfChildren: count(u[fakeExtensionName('numberOfChildren')]), maritalStatus: text(u[fakeExtensionName('maritalStatus')]) },
+        })),
+      malformedRecords: 1,
+      legalEntities: () => [...new Set(users().map((u) => String(u.companyName)))].map((name) => ({ id: name, name })),
+      listingPages: 'several',
+      listingPath: '/v1.0/users',
+      tokenPath: /\/oauth2\/v2\.0\/token$/,
+      throttleSendsRetryAfter: true,
+      faults: fake.state.faults,
+      log: fake.state.log,
+      secrets: () => [fake.clientSecret, ...fake.state.tokens.keys()],
+      close: () => fake.close(),
+    };
+  },
+};

@@ -1,0 +1,21 @@
+// The connector kit: everything a connector is built from. See README lines in each module.
+export { HrApi, defaultErrorMessage, type ApiRequest, type HrApiOptions, type Query } from './api';
+export { defineHrSystem, type ConnectorKitContext, type HrSystemSpec } from './define';
+export type { AuthStrategy } from './auth/strategy';
+export { apiKeyHeaderAuth, basicAuth, headerAuth, staticBearerAuth } from './auth/static';
+export { TokenCache, type IssuedToken } from './auth/token-cache';
+export { bearerTokenAuth, exchangeToken, tokenExchangeAuth, type TokenExchangeOptions } from './auth/token-exchange';
+export { clientCredentialsAuth, oauthRefusalReason, type OAuthErrorBody } from './auth/oauth2';
+export { serviceAccountAuth, signJwtAssertion, type ServiceAccount } from './auth/jwt-bearer';
+export { fetchAll, fetchPage, pages, type ListingEndpoint, type Page, type Pagination } from './paging/strategy';
+export { nextOffset, offsetFromCursor, offsetLimit } from './paging/offset-limit';
+export { pageNumber } from './paging/page-number';
+export { bodyCursor } from './paging/body-cursor';
+export { bodyNextLink, linkHeader, nextFromLinkHeader, odataV2NextLink } from './paging/next-link';
+export { singlePage } from './paging/single';
+export { classifyThrottle, parseRateLimitReset, parseRetryAfter, throttleWaitMs } from './throttle';
+export { invalidRecord, MalformedValueError, mapOrInvalid, mapped, mapRecords, type MappedRecord } from './mapping/result';
+export { blankToNull, describeIssues, lookup, notOneOf, oneOf, rawId, textOf } from './mapping/values';
+export { NO_DATE_VALUES, orNull, readCalendarDate, readEpochMillisDate, readPlainDate, readUtcDate, required } from './mapping/dates';
+export { employmentTypeFromLabel, genderFromLabel, maritalStatusFromLabel } from './mapping/labels';
+export { fetchEmployeePage, utcToday } from './listing';

@@ -1,0 +1,39 @@
+// Personio for the contract suite: bearer tokens from POST /v1/auth, offset paging (100 a page) of
+// every status, a paged change listing (updated_since), the number of children in a custom attribute.
+import { count, type ContractFixture } from '../kit/fake/contract';
+import { CHILDREN_ATTRIBUTE, FAKE_SUBCOMPANIES } from './fake-data';
+import { FAKE_PERSONIO_CLIENT_ID, FAKE_PERSONIO_CLIENT_SECRET, startFakePersonio } from './fake-server';
+
+export const contractFixture: ContractFixture = {
+  hrSystem: 'personio',
+  async start() {
+    const fake = await startFakePersonio({ employeeCount: 120, malformedRecordAt: [7] });
+    const credentials = { clientId: FAKE_PERSONIO_CLIENT_ID, clientSecret: FAKE_PERSONIO_CLIENT_SECRET, baseUrl: fake.url };
+    return {
+      credentials,
+      wrongCredentials: { ...credentials, clientSecret: 'revoked-personio-secret' },
+      refusalReason: 'The credentials are not correct',
+      mapping: { numberOfChildren: CHILDREN_ATTRIBUTE },
+      expected: () =>
+        fake.state.listEmployees().map((e) => ({ remoteId: String(e.id), email: e.email, leavingDate: e.terminationDate, mapped: { numberOfChildren: count(e.custom[CHILDREN_ATTRIBUTE]) } })),
+      malformedRecords: 1,
+      legalEntities: () => {
+        const used = new Set(fake.state.listEmployees().map((e) => e.subcompanyId));
+        return FAKE_SUBCOMPANIES.filter((s) => used.has(s.id)).map((s) => ({ id: String(s.id), name: s.name }));
+      },
+      listingPages: 'several',
+      listingPath: '/v1/company/employees',
+      tokenPath: '/v1/auth',
+      throttleSendsRetryAfter: true,
+      changeMoreThanAPage: () => {
+        const changed = fake.state.listEmployees().slice(0, 101);
+        for (const e of changed) fake.state.editEmployee(e.id, { lastName: `Umbenannt-${e.id}` });
+        return changed.map((e) => String(e.id));
+      },
+      faults: fake.state.faults,
+      log: fake.state.log,
+      secrets: () => [FAKE_PERSONIO_CLIENT_SECRET, ...fake.state.tokens.keys()],
+      close: () => fake.close(),
+    };
+  },
+};

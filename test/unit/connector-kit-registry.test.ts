@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { defineHrSystem } from '../../connectors/kit';
+import { personio } from '../../connectors/personio/definition';
+import { plannedHrSystems, type PlannedHrSystemId } from '../../connectors/planned';
+import { catalogById, findHrSystem, hrSystems, isHrSystemId, type AvailableHrSystemId, type ConnectorModule, type HrSystemId } from '../../connectors/registry';
+import type { HrConnector } from '../../connectors/types';
+
+describe('connector kit: definitions and the registry', () => {
+  it('lists the eight available systems first, by name, then the planned ones, by name', () => {
+    const available = hrSystems.filter((s) => s.status === 'available').map((s) => s.name);
+    expect(available).toEqual(['BambooHR', 'Factorial', 'Google Workspace', 'HiBob', 'Humaans', 'Microsoft Entra ID', 'Personio', 'Sandbox HR system']);
+    expect(hrSystems.slice(0, 8).every((s) => s.status === 'available')).toBe(true);
+    const planned = hrSystems.slice(8).map((s) => s.name);
+    expect(planned).toEqual([...planned].sort((a, b) => a.localeCompare(b)));
+    // Humaans is a planned id too: with its connector it is listed once, as available.
+    expect(hrSystems).toHaveLength(8 + plannedHrSystems.length - 1);
+    expect(new Set(hrSystems.map((s) => s.id)).size).toBe(hrSystems.length);
+  });
+
+  it('finds systems by id, typed over the id union', () => {
+    expect(findHrSystem('personio')).toBe(personio);
+    expect(findHrSystem('workday')?.status).toBe('planned');
+    expect(findHrSystem('nope')).toBeUndefined();
+    expect(isHrSystemId('sap-successfactors')).toBe(true);
+    const id: HrSystemId = 'google-workspace';
+    expect(catalogById[id].name).toBe('Google Workspace');
+    const available: AvailableHrSystemId = 'sandbox';
+    const planned: PlannedHrSystemId = 'workday';
+    expect(catalogById[available].status).toBe('available');
+    expect(catalogById[planned].status).toBe('planned');
+  });
+
+  it('derives the catalog entry and the name the connector uses from the one definition', async () => {
+    let seenName = '';
+    const demo = defineHrSystem({
+      id: 'demo-hr',
+      name: 'Demo HR',
+      credentialsSchema: z.object({ apiKey: z.string() }),
+      supportedFields: ['firstName'],
+      secretKeys: ['apiKey'],
+      connect(_credentials, { hrSystemName }) {
+        seenName = hrSystemName;
+        return {} as HrConnector;
+      },
+    });
+    demo.create({ apiKey: 'k' });
+    expect(seenName).toBe('Demo HR');
+    expect(demo.status).toBe('available');
+    // The compiler refuses a registry line whose key is not the definition's id, or a part missing.
+    // @ts-expect-error key and id differ
+    const wrongKey: { sandbox: ConnectorModule<'sandbox'> } = { sandbox: personio };
+    // @ts-expect-error no secretKeys
+    defineHrSystem({ id: 'x', name: 'X', credentialsSchema: z.object({}), supportedFields: [], connect: () => ({}) as HrConnector });
+    expect(wrongKey).toBeDefined();
+  });
+});

@@ -10,6 +10,7 @@ import { hiBob } from './hibob/definition';
 import { factorial } from './factorial/definition';
 import { entraIdDefinition } from './entra-id/definition';
 import { googleWorkspaceDefinition } from './google-workspace/definition';
+import { humaans } from './humaans/definition';
 
 /** A connector module: a complete definition whose id is its registry key. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -28,6 +29,7 @@ const connectors = connectorModules({
   factorial,
   'entra-id': entraIdDefinition,
   'google-workspace': googleWorkspaceDefinition,
+  humaans,
 });
 
 export type AvailableHrSystemId = keyof typeof connectors;

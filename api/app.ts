@@ -7,7 +7,8 @@ import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { AppDeps } from './deps';
-import { registerErrorHandler } from './error-handler';
+import { frameworkErrorHandler, registerErrorHandler, registerMethodNotAllowed } from './error-handler';
+import { errorResponses } from './schemas/common';
 import { healthRoutes } from './routes/health';
 import { v1Routes } from './routes/v1';
 
@@ -15,14 +16,34 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   const common = {
     genReqId: (req: IncomingMessage) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : crypto.randomUUID()),
     requestIdHeader: 'x-request-id',
+    // A malformed URL (400) or an over-long path parameter (414) in the API's one error shape.
+    frameworkErrors: frameworkErrorHandler,
   };
   const app = (logger ? Fastify({ ...common, loggerInstance: logger as unknown as FastifyBaseLogger }) : Fastify({ ...common, logger: false })).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // Unknown methods on a known path: 405 with Allow, before any body is read.
+  registerMethodNotAllowed(app as unknown as FastifyInstance);
+  // What every route of a kind can answer, added to its documented responses (see errorResponses).
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/v1') || route.method === 'HEAD') return;
+    const schema = (route.schema ??= {}) as { response?: Record<number, unknown>; params?: unknown; querystring?: unknown; body?: unknown };
+    const response = (schema.response ??= {});
+    const methods = [route.method].flat();
+    const hasBody = methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m));
+    const hasParams = route.url.includes(':');
+    const generic: number[] = [401, 503];
+    if (hasParams || hasBody || schema.querystring !== undefined || schema.body !== undefined) generic.push(400);
+    if (hasParams) generic.push(404, 414);
+    if (hasBody) generic.push(413, 415);
+    for (const status of generic) response[status] ??= errorResponses[status as keyof typeof errorResponses];
+  });
 
   await app.register(swagger, {
     openapi: {
+      // 3.1: JSON Schema 2020-12, which can state what 3.0 cannot (e.g. the key pattern of a record).
+      openapi: '3.1.0',
       info: { title: 'HR integration & benefits lifecycle API', version: '1.0.0', description: 'Connect an HR system, keep employees in sync, drive leavers through their benefits lifecycle.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],

@@ -1,7 +1,7 @@
 // Benefit and voucher rows → API resources. An active recreation allowance shows the amount the
 // employee is eligible for now (it follows synced marital status and children).
 import type { Benefit, Employee, Voucher } from '../generated/prisma/client';
-import type { MaritalStatus } from '../connectors/types';
+import type { MaritalStatus } from '../domain/remote-employee';
 import { recreationAllowanceCents } from '../domain/recreation-allowance';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -16,6 +16,8 @@ export class ApiError extends Error {
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found.`);
 export const conflict = (code: string, message: string, details?: unknown) => new ApiError(409, code, message, details);
 export const badRequest = (code: string, message: string, details?: unknown) => new ApiError(400, code, message, details);
+export const methodNotAllowed = (method: string, path: string, allow: string) =>
+  new ApiError(405, 'method_not_allowed', `${path} does not answer ${method}; it answers ${allow}.`);
 
 // ---- Outages: Temporal or PostgreSQL unreachable. The three answers below are the only ones. ----
 

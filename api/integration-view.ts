@@ -1,6 +1,6 @@
 // The integration resource: database state plus the next action time of its Temporal Schedule.
 import type { Integration } from '../generated/prisma/client';
-import { integrationSyncScheduleId } from '../workflows/ids';
+import { integrationSyncScheduleId } from '../contracts/integration-sync';
 import type { AppDeps } from './deps';
 import { presentIntegration } from './presenters';
 import { TEMPORAL_READ_DEADLINE_MS, withTemporalDeadline } from './temporal-calls';

@@ -2,7 +2,7 @@
 // employee's row lock, so it cannot slip in while the lifecycle marks the employee as leaving).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { lockEmployee } from '../../activities/lifecycle-store';
+import { lockEmployee } from '../../infra/repositories/lifecycle-store';
 import { canConfigureBenefit } from '../../domain/benefit-rules';
 import { companyOf } from '../auth';
 import { benefitAmountCents } from '../benefit-amounts';
@@ -23,7 +23,7 @@ export function benefitRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Configure a benefit for an ACTIVE employee (409 once the employee is leaving or has left)',
           params: idParams,
           body: createBenefitBody,
-          response: { 201: benefit, ...errorResponses },
+          response: { 201: benefit, 403: errorResponses[403], 409: errorResponses[409] },
         },
       },
       async (req, reply) => {
@@ -50,7 +50,7 @@ export function benefitRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['benefits'],
           summary: "The employee's benefits, active and deactivated",
           params: idParams,
-          response: { 200: z.object({ items: z.array(benefit) }), ...errorResponses },
+          response: { 200: z.object({ items: z.array(benefit) }), 403: errorResponses[403] },
         },
       },
       async (req) => {
@@ -68,7 +68,7 @@ export function benefitRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['benefits'],
           summary: 'Deactivate a benefit now (idempotent)',
           params: benefitParams,
-          response: { 200: benefit, ...errorResponses },
+          response: { 200: benefit, 403: errorResponses[403] },
         },
       },
       async (req) => {

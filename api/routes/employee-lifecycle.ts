@@ -2,7 +2,7 @@
 // dates and terminations go through the employee's lifecycle workflow (update-with-start), which
 // writes the database before it answers; the responses are read back from the database.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import * as store from '../../activities/lifecycle-store';
+import * as store from '../../infra/repositories/lifecycle-store';
 import { isIsoDate, planLeaving } from '../../domain/leaving-dates';
 import { planOrRescheduleLeaving, terminateLeavingNow, updateRefusal, withdrawLeavingIfRunning } from '../../infra/leaving-lifecycle-client';
 import { companyOf } from '../auth';
@@ -41,7 +41,7 @@ export function employeeLifecycleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Enter, move or withdraw (null) the leaving date; benefits end at the end of its month (never retroactively)',
           params: idParams,
           body: leavingDateBody,
-          response: { 200: lifecycleStatus, ...errorResponses },
+          response: { 200: lifecycleStatus, 403: errorResponses[403], 409: errorResponses[409] },
         },
       },
       async (req) => {
@@ -73,7 +73,7 @@ export function employeeLifecycleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['lifecycle'],
           summary: 'Immediate termination: deactivates every benefit now (409 while a voucher is selected for the current month)',
           params: idParams,
-          response: { 200: terminatedNow, ...errorResponses },
+          response: { 200: terminatedNow, 403: errorResponses[403], 409: errorResponses[409] },
         },
       },
       async (req) => {
@@ -95,7 +95,7 @@ export function employeeLifecycleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: "Delete the employee's personal data for good (needs ?confirm=true; without it, 409 says how many vouchers become unreachable)",
           params: idParams,
           querystring: deleteEmployeeQuery,
-          response: { 200: employeeDeleted, ...errorResponses },
+          response: { 200: employeeDeleted, 403: errorResponses[403], 409: errorResponses[409] },
         },
       },
       async (req) => {

@@ -17,7 +17,7 @@ export function employeeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['employees'],
           summary: "The company's employees, filtered by status, paginated with a cursor",
           querystring: listQuery.extend({ status: z.enum(['ACTIVE', 'LEAVING_PLANNED', 'LEFT']).optional() }),
-          response: { 200: listOf(employee), ...errorResponses },
+          response: { 200: listOf(employee), 403: errorResponses[403] },
         },
       },
       async (req) => {
@@ -35,7 +35,7 @@ export function employeeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/employees/:id',
-      { schema: { tags: ['employees'], summary: 'One employee', params: idParams, response: { 200: employee, ...errorResponses } } },
+      { schema: { tags: ['employees'], summary: 'One employee', params: idParams, response: { 200: employee, 403: errorResponses[403] } } },
       async (req) => {
         const { companyId } = companyOf(req);
         return presentEmployee(await employeeOfCompany(deps.db, companyId, req.params.id));
@@ -44,7 +44,7 @@ export function employeeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/invites',
-      { schema: { tags: ['employees'], summary: "Invitations to the benefits app created for the company's employees", querystring: listQuery, response: { 200: listOf(invite), ...errorResponses } } },
+      { schema: { tags: ['employees'], summary: "Invitations to the benefits app created for the company's employees", querystring: listQuery, response: { 200: listOf(invite), 403: errorResponses[403] } } },
       async (req) => {
         const { companyId } = companyOf(req);
         const after = decodeIdCursor(req.query.cursor);

@@ -5,7 +5,7 @@ import { EMPLOYEE_FIELDS } from '../../domain/employee-fields';
 import type { AppDeps } from '../deps';
 
 const hrSystem = z.object({
-  id: z.string(),
+  id: z.enum(hrSystems.map((s) => s.id) as [string, ...string[]]),
   name: z.string(),
   status: z.enum(['available', 'planned']),
   credentials: z.record(z.string(), z.unknown()).describe('JSON Schema of the credentials this HR system needs'),

@@ -2,6 +2,7 @@
 // mass removal, disconnect.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CONFIRM_REMOVALS_WORKFLOW_TYPE, confirmRemovalsWorkflowId, type ConfirmRemovalsWorkflow } from '../../contracts/confirm-removals';
 import { startSyncWorkflow } from '../../infra/sync-workflows';
 import { deleteIntegrationSchedule, upsertIntegrationSchedule } from '../../infra/temporal-schedules';
 import { companyOf } from '../auth';
@@ -23,7 +24,7 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/integrations/:id/activate',
-      { schema: { tags: ['sync'], summary: 'Step 6: activate; the Schedule is created and the first sync starts at once', params: idParams, response: { 202: syncAccepted, ...errorResponses } } },
+      { schema: { tags: ['sync'], summary: 'Step 6: activate; the Schedule is created and the first sync starts at once', params: idParams, response: { 202: syncAccepted, 403: errorResponses[403], 409: errorResponses[409] } } },
       async (req, reply) => {
         const { companyId } = companyOf(req);
         const row = await integrationOfCompany(deps.db, companyId, req.params.id);
@@ -63,7 +64,7 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           description: 'Reads only the changes where the HR system can list them; ?listing=FULL reads every employee and checks removals now.',
           params: idParams,
           querystring: syncQuery,
-          response: { 202: syncAccepted, ...errorResponses },
+          response: { 202: syncAccepted, 403: errorResponses[403], 409: errorResponses[409] },
         },
       },
       async (req, reply) => {
@@ -93,7 +94,7 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/integrations/:id/syncs',
-      { schema: { tags: ['sync'], summary: 'Sync history, newest first', params: idParams, querystring: listQuery, response: { 200: listOf(syncRun), ...errorResponses } } },
+      { schema: { tags: ['sync'], summary: 'Sync history, newest first', params: idParams, querystring: listQuery.newestFirst, response: { 200: listOf(syncRun), 403: errorResponses[403] } } },
       async (req) => {
         const { companyId } = companyOf(req);
         await integrationOfCompany(deps.db, companyId, req.params.id);
@@ -113,7 +114,7 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/integrations/:id/syncs/:syncRunId',
-      { schema: { tags: ['sync'], summary: 'One sync run', params: idParams.extend({ syncRunId: z.uuid() }), response: { 200: syncRun, ...errorResponses } } },
+      { schema: { tags: ['sync'], summary: 'One sync run', params: idParams.extend({ syncRunId: z.uuid({ message: 'must be a UUID' }) }), response: { 200: syncRun, 403: errorResponses[403] } } },
       async (req) => {
         const { companyId } = companyOf(req);
         const run = await deps.db.syncRun.findFirst({ where: { id: req.params.syncRunId, integrationId: req.params.id, companyId } });
@@ -128,8 +129,8 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['sync'],
           summary: 'Confirm the removal of employees a sync held back (mass-removal guard, NEEDS_REVIEW)',
-          params: idParams.extend({ syncRunId: z.uuid() }),
-          response: { 200: syncRun, ...errorResponses },
+          params: idParams.extend({ syncRunId: z.uuid({ message: 'must be a UUID' }) }),
+          response: { 200: syncRun, 403: errorResponses[403], 409: errorResponses[409] },
         },
       },
       async (req) => {
@@ -139,9 +140,9 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (run.status !== 'NEEDS_REVIEW') throw conflict('nothing_to_confirm', `This sync run is ${run.status}; only a run that needs review can be confirmed.`);
         if (!run.confirmedAt) {
           const confirmation = await temporal.untilAccepted(() =>
-            deps.temporal.workflow.start('confirmRemovalsWorkflow', {
+            deps.temporal.workflow.start<ConfirmRemovalsWorkflow>(CONFIRM_REMOVALS_WORKFLOW_TYPE, {
               taskQueue,
-              workflowId: `confirm-removals-${run.id}`,
+              workflowId: confirmRemovalsWorkflowId(run.id),
               args: [{ syncRunId: run.id }],
               workflowIdConflictPolicy: 'USE_EXISTING',
             }),
@@ -154,7 +155,7 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.delete(
       '/integrations/:id',
-      { schema: { tags: ['sync'], summary: 'Disconnect: no more syncs, a running sync is cancelled, credentials erased; employees stay', params: idParams, response: { 200: integration, ...errorResponses } } },
+      { schema: { tags: ['sync'], summary: 'Disconnect: no more syncs, a running sync is cancelled, credentials erased; employees stay', params: idParams, response: { 200: integration, 403: errorResponses[403] } } },
       async (req) => {
         const { companyId } = companyOf(req);
         const row = await integrationOfCompany(deps.db, companyId, req.params.id);

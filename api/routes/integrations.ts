@@ -57,8 +57,8 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['setup'],
           summary: 'Step 1: start connecting an HR system (DRAFT, default field selection)',
-          body: z.object({ hrSystem: z.string().min(1) }).strict(),
-          response: { 201: integration, ...errorResponses },
+          body: z.object({ hrSystem: integration.shape.hrSystem }).strict(),
+          response: { 201: integration, 403: errorResponses[403], 409: errorResponses[409] },
         },
       },
       async (req, reply) => {
@@ -80,7 +80,7 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/integrations/:id',
-      { schema: { tags: ['setup'], summary: 'Status, configuration (never credentials), last sync and next scheduled sync', params: idParams, response: { 200: integration, ...errorResponses } } },
+      { schema: { tags: ['setup'], summary: 'Status, configuration (never credentials), last sync and next scheduled sync', params: idParams, response: { 200: integration, 403: errorResponses[403] } } },
       async (req) => {
         const { companyId } = companyOf(req);
         return loadIntegrationView(deps, await integrationOfCompany(deps.db, companyId, req.params.id));
@@ -94,8 +94,10 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['setup'],
           summary: 'Step 3: credentials, checked live against the HR system and stored encrypted',
           params: idParams,
-          body: z.record(z.string(), z.unknown()),
-          response: { 200: integration, ...errorResponses, 502: errorResponses[400] },
+          body: z
+            .record(z.string(), z.unknown())
+            .describe("The credentials of the integration's HR system, as its `credentials` JSON Schema in GET /v1/hr-systems states them; credentials that do not fit it are a 400 invalid_credentials"),
+          response: { 200: integration, 403: errorResponses[403], 409: errorResponses[409], 422: errorResponses[422], 502: errorResponses[502] },
         },
       },
       async (req) => {
@@ -129,7 +131,7 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/integrations/:id/options',
-      { schema: { tags: ['setup'], summary: 'What the HR system offers: attributes (custom ones included), legal entities, employment types (cached)', params: idParams, response: { 200: integrationOptions, ...errorResponses } } },
+      { schema: { tags: ['setup'], summary: 'What the HR system offers: attributes (custom ones included), legal entities, employment types (cached)', params: idParams, response: { 200: integrationOptions, 403: errorResponses[403], 409: errorResponses[409], 422: errorResponses[422], 502: errorResponses[502] } } },
       async (req) => {
         const { companyId } = companyOf(req);
         const row = await integrationOfCompany(deps.db, companyId, req.params.id);
@@ -140,7 +142,7 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/integrations/:id/options/refresh',
-      { schema: { tags: ['setup'], summary: 'Re-read the HR system\'s attributes (e.g. a newly created custom attribute)', params: idParams, response: { 200: integrationOptions, ...errorResponses } } },
+      { schema: { tags: ['setup'], summary: 'Re-read the HR system\'s attributes (e.g. a newly created custom attribute)', params: idParams, response: { 200: integrationOptions, 403: errorResponses[403], 409: errorResponses[409], 422: errorResponses[422], 502: errorResponses[502] } } },
       async (req) => {
         const { companyId } = companyOf(req);
         return readOptions(await integrationOfCompany(deps.db, companyId, req.params.id));
@@ -155,7 +157,7 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Steps 2, 4, 5: fields, attribute mapping, filters, invites, sync interval (takes effect from the next sync)',
           params: idParams,
           body: integrationPatch,
-          response: { 200: integration, ...errorResponses },
+          response: { 200: integration, 403: errorResponses[403], 409: errorResponses[409], 422: errorResponses[422], 502: errorResponses[502] },
         },
       },
       async (req) => {

@@ -1,7 +1,7 @@
 // Monthly vouchers: an employee selects the voucher of a month and later redeems it. LEFT employees
 // can still redeem vouchers of months before leaving but cannot select anything new.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { lockEmployee } from '../../activities/lifecycle-store';
+import { lockEmployee } from '../../infra/repositories/lifecycle-store';
 import { canRedeemVoucher, canSelectVoucher } from '../../domain/benefit-rules';
 import { currentMonth } from '../../domain/leaving-dates';
 import { Prisma } from '../../generated/prisma/client';
@@ -25,7 +25,7 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Select the voucher of a month (not for a LEFT employee, nor after the last working month)',
           params: idParams,
           body: selectVoucherBody,
-          response: { 201: voucher, ...errorResponses },
+          response: { 201: voucher, 403: errorResponses[403], 409: errorResponses[409] },
         },
       },
       async (req, reply) => {
@@ -61,7 +61,7 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['vouchers'],
           summary: 'Redeem a selected voucher (a LEFT employee only for months before leaving)',
           params: idParams,
-          response: { 200: voucher, ...errorResponses },
+          response: { 200: voucher, 403: errorResponses[403], 409: errorResponses[409] },
         },
       },
       async (req) => {

@@ -3,13 +3,22 @@ import { z } from 'zod';
 
 export const BENEFIT_TYPES = ['MONTHLY_VOUCHER', 'RECREATION_ALLOWANCE', 'INTERNET_ALLOWANCE'] as const;
 
+// A calendar date YYYY-MM-DD: months of 31 and 30 days, February of 28, and its 29th in leap years
+// (not of the year 0000, which domain/leaving-dates.ts, like Date.UTC, takes for 1900).
+const CALENDAR_DATE =
+  /^(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))|(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)$/;
+
 export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
 
-export const createBenefitBody = z.object({
-  type: z.enum(BENEFIT_TYPES),
-  /** Monthly amount for vouchers and internet; the recreation allowance is computed, never given. */
-  amountCents: z.number().int().positive().max(1_000_000).optional(),
-});
+// The recreation allowance's amount is computed, so it takes no amountCents: the server answers
+// 400 amount_is_computed (api/benefit-amounts.ts), the spec says it with an if/then.
+export const createBenefitBody = z
+  .object({
+    type: z.enum(BENEFIT_TYPES),
+    amountCents: z.number().int().positive().max(1_000_000).optional().describe('Monthly amount in euro cents of a voucher or the internet allowance (default 5000); not for the recreation allowance'),
+  })
+  .strict()
+  .meta({ if: { properties: { type: { const: 'RECREATION_ALLOWANCE' } } }, then: { not: { required: ['amountCents'] } } });
 
 export const benefit = z.object({
   id: z.uuid(),
@@ -27,7 +36,7 @@ export const benefit = z.object({
 
 export const benefitParams = z.object({ id: z.uuid({ message: 'must be a UUID' }), benefitId: z.uuid({ message: 'must be a UUID' }) });
 
-export const selectVoucherBody = z.object({ benefitId: z.uuid({ message: 'must be a UUID' }), month: yearMonth });
+export const selectVoucherBody = z.object({ benefitId: z.uuid({ message: 'must be a UUID' }), month: yearMonth }).strict();
 
 export const voucher = z.object({
   id: z.uuid(),
@@ -43,10 +52,10 @@ export const voucher = z.object({
 export const leavingDateBody = z.object({
   leavingDate: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+    .regex(CALENDAR_DATE, 'must be a calendar date written YYYY-MM-DD')
     .nullable()
     .describe('The last day of employment; null withdraws a planned leaving'),
-});
+}).strict();
 
 export const lifecycleStatus = z.object({
   employeeId: z.uuid(),

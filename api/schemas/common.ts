@@ -1,16 +1,26 @@
 import { z } from 'zod';
+import { ID_CURSOR_PATTERN, INSTANT_ID_CURSOR_PATTERN } from '../pagination';
 
 export const errorBody = z.object({ error: z.string(), message: z.string(), details: z.unknown().optional() });
 
 export const idParams = z.object({ id: z.uuid({ message: 'must be a UUID' }) });
 
+// Cursors are opaque to clients, but each list takes only its own kind (api/pagination.ts), and the
+// spec states the kind's exact pattern: every string that matches is a cursor the list accepts.
+const cursorMessage = 'must be nextCursor of the previous page of this list';
+const idCursor = z.string().regex(ID_CURSOR_PATTERN, cursorMessage).describe('nextCursor of the previous page (lists ordered by id)');
+const instantIdCursor = z
+  .string()
+  .regex(INSTANT_ID_CURSOR_PATTERN, cursorMessage)
+  .describe('nextCursor of the previous page (lists ordered newest first)');
+const limit = z.coerce.number().int().min(1).max(100).default(50);
+
 // Strict: a misspelt filter (?stauts=LEFT) is a 400, not an unfiltered list.
-export const listQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().min(1).optional(),
-  })
-  .strict();
+const listQueryById = z.object({ limit, cursor: idCursor.optional() }).strict();
+const listQueryNewestFirst = z.object({ limit, cursor: instantIdCursor.optional() }).strict();
+
+/** The query of a list ordered by id; `listQuery.newestFirst` for a list ordered newest first. */
+export const listQuery = Object.assign(listQueryById, { newestFirst: listQueryNewestFirst });
 
 export function listOf<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
@@ -24,11 +34,22 @@ export const serviceUnavailableBody = errorBody.describe(
     'confirm in time; the change may still take effect, so check before repeating it). HR-system routes also answer hr_system_rate_limited.',
 );
 
+/**
+ * Every error status the API answers, each in the one error shape. Routes declare the answers of
+ * their own logic (403, 404, 409, 422, 502: `{ 409: errorResponses[409] }`); the answers every route
+ * of a kind gives (401 and 503 under /v1, 400 for a malformed request, 404 and 414 for path
+ * parameters, 413 and 415 for request bodies) are added by api/app.ts from the route's shape.
+ */
 export const errorResponses = {
-  400: errorBody,
-  401: errorBody,
-  404: errorBody,
-  409: errorBody,
-  422: errorBody,
+  400: errorBody.describe('The request is malformed or invalid (error = invalid_request, invalid_cursor, or a code naming the rule)'),
+  401: errorBody.describe('No API key, or not a valid one (error = unauthorized)'),
+  403: errorBody.describe('The key may not do this: company routes need a company key, creating companies the operator key'),
+  404: errorBody.describe('The resource does not exist or belongs to another company (error = not_found)'),
+  409: errorBody.describe('The request conflicts with the current state of the resource; error names the conflict'),
+  413: errorBody.describe('The request body is larger than the server accepts (1 MiB)'),
+  414: errorBody.describe('A path parameter is longer than the server accepts'),
+  415: errorBody.describe('The request body is not application/json'),
+  422: errorBody.describe('The HR system refused the credentials (error = credentials_rejected)'),
+  502: errorBody.describe('The HR system could not be reached or answered with an error (error = hr_system_unavailable)'),
   503: serviceUnavailableBody,
 } as const;

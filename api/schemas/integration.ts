@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EMPLOYEE_FIELD_KEYS, MAPPABLE_FIELDS } from '../../domain/employee-fields';
+import { findHrSystem, hrSystems } from '../../connectors/registry';
+import { EMPLOYEE_FIELD_KEYS, MAPPABLE_FIELDS, REQUIRED_FIELD_KEYS } from '../../domain/employee-fields';
 import { integrationFiltersSchema } from '../../domain/employee-filters';
 
 export const syncCounts = z.object({
@@ -42,11 +43,26 @@ export const syncQuery = z
   })
   .strict();
 
-export const mappingSchema = z.partialRecord(z.enum(MAPPABLE_FIELDS), z.string().min(1).max(200).nullable());
+// The HR systems one can connect: the available ones of the catalog (connectors/registry.ts).
+const AVAILABLE_HR_SYSTEM_IDS = hrSystems.filter((s) => s.status === 'available').map((s) => s.id) as [string, ...string[]];
+export const availableHrSystemId = z
+  .enum(AVAILABLE_HR_SYSTEM_IDS, {
+    error: (issue) =>
+      findHrSystem(String(issue.input))
+        ? `${findHrSystem(String(issue.input))!.name} is planned but has no connector yet`
+        : `${JSON.stringify(issue.input)} is not in the catalog; GET /v1/hr-systems lists the ids`,
+  })
+  .describe('Id of an available HR system (GET /v1/hr-systems)');
+
+// A closed object (not a record): the spec lists the mappable fields and refuses any other key, as the server does.
+const mappingTarget = z.string().min(1).max(200).nullable().optional();
+export const mappingSchema = z
+  .object(Object.fromEntries(MAPPABLE_FIELDS.map((f) => [f, mappingTarget])) as Record<(typeof MAPPABLE_FIELDS)[number], typeof mappingTarget>)
+  .strict();
 
 export const integration = z.object({
   id: z.uuid(),
-  hrSystem: z.string(),
+  hrSystem: availableHrSystemId,
   status: z.enum(['DRAFT', 'ACTIVE', 'ERROR', 'DISCONNECTED']),
   credentialsEntered: z.boolean(),
   fields: z.array(z.enum(EMPLOYEE_FIELD_KEYS)),
@@ -71,13 +87,40 @@ export const integration = z.object({
 
 export const integrationPatch = z
   .object({
-    fields: z.array(z.enum(EMPLOYEE_FIELD_KEYS)).optional().describe('The complete list of fields to sync; required ones must stay'),
+    fields: z
+      .array(z.enum(EMPLOYEE_FIELD_KEYS))
+      // The server refuses a list without a required field (400 required_field); the spec says so too.
+      .meta({ allOf: REQUIRED_FIELD_KEYS.map((key) => ({ contains: { const: key } })) })
+      .optional()
+      .describe(`The complete list of fields to sync; it must contain the required ones (${REQUIRED_FIELD_KEYS.join(', ')})`),
     mapping: mappingSchema.optional().describe('Product field → HR attribute key (from GET …/options); null removes a mapping'),
-    filters: integrationFiltersSchema.optional(),
+    filters: integrationFiltersSchema
+      .optional()
+      .describe('Which employees to sync; each filter needs its field in the selection (legalEntityIds: legalEntity, employmentTypes: employmentType, an attribute named like a product field: that field)'),
     autoInvite: z.boolean().optional(),
     syncIntervalMinutes: z.number().int().min(15, 'must be at least 15 minutes').max(10_080).optional(),
   })
-  .strict();
+  .strict()
+  // A filter needs its field synced (400 filter_on_unselected_field, api/routes/integrations.ts): with
+  // "fields" in the same body, the spec says which; without, the selection stored decides.
+  .meta({ allOf: filterFieldRules() });
+
+/**
+ * fieldsUsedByFilters (domain/employee-filters.ts) as JSON Schema: a legal-entity or employment-type
+ * filter in use → its field in "fields". (An attribute filter on a product field's name needs that
+ * field too: one rule per field is more than generators of test data manage, so only the
+ * description says it.)
+ */
+function filterFieldRules() {
+  const rule = (filters: object, field: string) => ({
+    if: { required: ['fields', 'filters'], properties: { filters } },
+    then: { properties: { fields: { contains: { const: field } } } },
+  });
+  return [
+    rule({ required: ['legalEntityIds'], properties: { legalEntityIds: { minItems: 1 } } }, 'legalEntity'),
+    rule({ required: ['employmentTypes'], properties: { employmentTypes: { minItems: 1 } } }, 'employmentType'),
+  ];
+}
 
 export const integrationOptions = z.object({
   attributes: z.array(z.object({ key: z.string(), label: z.string(), type: z.string(), custom: z.boolean() })),

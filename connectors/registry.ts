@@ -11,6 +11,9 @@ import { factorial } from './factorial/definition';
 import { entraIdDefinition } from './entra-id/definition';
 import { googleWorkspaceDefinition } from './google-workspace/definition';
 import { humaans } from './humaans/definition';
+import { officient } from './officient/definition';
+import { okta } from './okta/definition';
+import { sageHr } from './sage-hr/definition';
 
 /** A connector module: a complete definition whose id is its registry key. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,6 +33,9 @@ const connectors = connectorModules({
   'entra-id': entraIdDefinition,
   'google-workspace': googleWorkspaceDefinition,
   humaans,
+  okta,
+  officient,
+  'sage-hr': sageHr,
 });
 
 export type AvailableHrSystemId = keyof typeof connectors;

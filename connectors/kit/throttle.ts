@@ -43,9 +43,10 @@ export function parseRateLimitReset(value: string | null, now = Date.now()): num
   return n >= EPOCH_SECONDS_THRESHOLD ? Math.max(0, n * 1000 - now) : n * 1000;
 }
 
-/** The wait a throttled answer asks for: Retry-After first (the standard), else X-RateLimit-Reset. */
+/** The wait a throttled answer asks for: Retry-After first (the standard), else X-RateLimit-Reset / X-Rate-Limit-Reset. */
 export function throttleWaitMs(headers: Headers, now = Date.now()): number | null {
-  return parseRetryAfter(headers.get('retry-after'), now) ?? parseRateLimitReset(headers.get('x-ratelimit-reset'), now);
+  // Okta spells it X-Rate-Limit-Reset (epoch seconds); most others X-RateLimit-Reset.
+  return parseRetryAfter(headers.get('retry-after'), now) ?? parseRateLimitReset(headers.get('x-ratelimit-reset') ?? headers.get('x-rate-limit-reset'), now);
 }
 
 /** `error.errors[].reason` (Google JSON error format) and `error.status` of an answer body. */

@@ -26,6 +26,8 @@ describe('connector kit: throttle classifier', () => {
   it('prefers Retry-After over X-RateLimit-Reset', () => {
     expect(throttleWaitMs(new Headers({ 'retry-after': '3', 'x-ratelimit-reset': '60' }), NOW)).toBe(3_000);
     expect(throttleWaitMs(new Headers({ 'x-ratelimit-reset': '60' }), NOW)).toBe(60_000);
+    // Okta's spelling, epoch seconds.
+    expect(throttleWaitMs(new Headers({ 'x-rate-limit-reset': String(NOW / 1000 + 30) }), NOW)).toBe(30_000);
     expect(throttleWaitMs(new Headers(), NOW)).toBeNull();
   });
 

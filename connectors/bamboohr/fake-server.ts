@@ -2,17 +2,13 @@
 // way BambooHR documents them: Basic auth with the API key as user name (refusals carry the reason
 // in X-BambooHR-Error-Message), /meta/fields and /meta/lists, and the custom report that returns
 // every employee with string values, "0000-00-00" for empty dates, unknown fields silently left out.
-import { basicCredentials, fakePerson, FaultScript, retryAfterHeader, RequestLog, serveVendorFake, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
+import { basicUserGuard, fakePerson, listingAt, parseJson, retryAfterHeader, router, scheduleThrottles, serveFake, withCounters, type FakeEmployees, type FakeRequest, type FakeResponse, type FaultDialect, type GeneratedFakeOptions, type RunningFake } from '../kit/fake';
 
-export interface FakeBambooHrOptions {
+/** malformedRecords: report rows without an employee id, appended after the real ones. */
+export interface FakeBambooHrOptions extends GeneratedFakeOptions {
   apiKey?: string;
-  /** Generated people (deterministic, fictitious); every 5th has left, every 7th is leaving. */
-  employees?: number;
   /** Throttle these request numbers (1-based, all endpoints counted). */
   rateLimit?: { requestNumbers: number[]; status?: 429 | 503; retryAfterSeconds?: number };
-  /** Report rows without an employee id, appended after the real ones. */
-  malformedRecords?: number;
-  port?: number;
 }
 
 type FieldValues = Record<string, string | null>;
@@ -25,29 +21,13 @@ interface FakeField {
   deprecated?: boolean;
 }
 
-export interface FakeBambooHrState {
-  /** Employee id → field values keyed like the report keys (alias, or id for custom fields). */
-  readonly employees: Map<string, FieldValues>;
-  readonly requestCount: number;
-  /** Every request and its answer; the per-request fault script. */
-  readonly log: RequestLog;
-  readonly faults: FaultScript;
-  addEmployee(values: FieldValues): string;
-  editEmployee(id: string, values: FieldValues): void;
-  terminateEmployee(id: string, terminationDate: string): void;
-  /** Creates a custom field (no alias, as when an admin adds one); returns its report key. */
-  addCustomField(name: string, type?: string): string;
+/** Employee id → field values keyed like the report keys (alias, or id for custom fields); custom fields get no alias. */
+export interface FakeBambooHrState extends FakeEmployees<FieldValues> {
   /** Answer the next `count` requests with a throttling response. */
   throttleNext(count: number, status?: 429 | 503, retryAfterSeconds?: number): void;
 }
 
-export interface RunningFakeBambooHr {
-  url: string;
-  faults: FaultScript;
-  log: RequestLog;
-  close(): Promise<void>;
-  state: FakeBambooHrState;
-}
+export type RunningFakeBambooHr = RunningFake<FakeBambooHrState>;
 
 export const FAKE_BAMBOOHR_API_KEY = 'fake-bamboohr-api-key';
 export const NUMBER_OF_CHILDREN_FIELD_ID = 4001;
@@ -106,20 +86,8 @@ export async function startFakeBambooHr(options: FakeBambooHrOptions = {}): Prom
   const employees = new Map<string, FieldValues>();
   let nextId = 1;
   for (; nextId <= (options.employees ?? 20); nextId++) employees.set(String(nextId), generatedPerson(nextId));
-  const log = new RequestLog();
-  const faults = new FaultScript();
-  // Scheduled throttles: request n (all endpoints counted) is the (n-1)th after the start.
-  for (const n of options.rateLimit?.requestNumbers ?? []) {
-    faults.add({ kind: 'throttle', after: n - 1, retryAfterSeconds: options.rateLimit?.retryAfterSeconds ?? 1, detail: String(options.rateLimit?.status ?? 429) });
-  }
-
-  const state: FakeBambooHrState = {
+  const state: FakeBambooHrState = withCounters<FakeBambooHrState>({
     employees,
-    get requestCount() {
-      return log.total;
-    },
-    log,
-    faults,
     addEmployee(values) {
       const id = String(nextId++);
       employees.set(id, { status: 'Active', ...values });
@@ -139,26 +107,25 @@ export async function startFakeBambooHr(options: FakeBambooHrOptions = {}): Prom
       return String(id);
     },
     throttleNext(count, status = 429, retryAfterSeconds = 1) {
-      faults.replace('throttleNext', count, { kind: 'throttle', retryAfterSeconds, detail: String(status) });
+      state.faults.replace('throttleNext', count, { kind: 'throttle', retryAfterSeconds, detail: String(status) });
     },
-  };
+  });
+  scheduleThrottles(state.faults, options.rateLimit?.requestNumbers, { retryAfterSeconds: options.rateLimit?.retryAfterSeconds ?? 1, detail: String(options.rateLimit?.status ?? 429) });
 
   // BambooHR throttles with 429 (503 before September 2026), Retry-After in seconds, empty body.
   const dialect: FaultDialect = {
     throttled: (seconds, status) => ({ status: Number(status ?? 429), headers: retryAfterHeader(seconds), body: '' }),
-    unavailable: (status) => ({ status, headers: { 'x-bamboohr-error-message': 'Service Unavailable' }, body: '' }),
+    unavailable: (status) => refused(status, 'Service Unavailable'),
   };
 
-  const handle = (req: FakeRequest): FakeResponse => {
-    if (basicCredentials(req.headers.authorization)?.user !== apiKey) {
-      return { status: 401, headers: { 'x-bamboohr-error-message': 'Invalid API key' }, body: '' };
-    }
-    const path = req.url.pathname.replace(/\/+$/, '');
-    if (req.method === 'GET' && path === '/api/v1/meta/fields') return { status: 200, body: fields };
-    if (req.method === 'GET' && path === '/api/v1/meta/lists') return { status: 200, body: metaLists() };
-    if (req.method === 'POST' && path === '/api/v1/reports/custom') return customReport(req);
-    return { status: 404, headers: { 'x-bamboohr-error-message': 'Not found' }, body: '' };
-  };
+  const handle = router(
+    [
+      ['GET', '/api/v1/meta/fields', () => ({ status: 200, body: fields })],
+      ['GET', '/api/v1/meta/lists', () => ({ status: 200, body: metaLists() })],
+      ['POST', '/api/v1/reports/custom', customReport],
+    ],
+    { guard: basicUserGuard(apiKey, () => refused(401, 'Invalid API key')), notFound: () => refused(404, 'Not found'), trimSlash: true },
+  );
 
   function metaLists() {
     const list = (fieldId: number, alias: string, name: string, values: string[]) => ({
@@ -178,21 +145,12 @@ export async function startFakeBambooHr(options: FakeBambooHrOptions = {}): Prom
 
   function customReport(req: FakeRequest): FakeResponse {
     // BambooHR treats anything but exactly application/json as an XML body.
-    if (req.headers['content-type'] !== 'application/json') {
-      return { status: 400, headers: { 'x-bamboohr-error-message': 'Malformed XML' }, body: '' };
-    }
-    let requested: unknown;
-    try {
-      requested = (JSON.parse(req.body) as { fields?: unknown }).fields;
-    } catch {
-      return { status: 400, headers: { 'x-bamboohr-error-message': 'Malformed JSON' }, body: '' };
-    }
-    if (!Array.isArray(requested) || requested.length === 0) {
-      return { status: 400, headers: { 'x-bamboohr-error-message': 'No fields requested' }, body: '' };
-    }
-    if (requested.length > 400) {
-      return { status: 400, headers: { 'x-bamboohr-error-message': 'Too many fields requested (maximum 400)' }, body: '' };
-    }
+    if (req.headers['content-type'] !== 'application/json') return refused(400, 'Malformed XML');
+    const body = parseJson(req.body, (json) => (json as { fields?: unknown }).fields);
+    if (!body) return refused(400, 'Malformed JSON');
+    const requested = body.value;
+    if (!Array.isArray(requested) || requested.length === 0) return refused(400, 'No fields requested');
+    if (requested.length > 400) return refused(400, 'Too many fields requested (maximum 400)');
     const byKey = new Map(fields.map((f) => [f.alias ?? String(f.id), f]));
     const known = requested.map(String).filter((key) => byKey.has(key));
     const rows: unknown[] = [...employees].map(([id, values]) => {
@@ -201,20 +159,15 @@ export async function startFakeBambooHr(options: FakeBambooHrOptions = {}): Prom
       return row;
     });
     for (let i = 0; i < (options.malformedRecords ?? 0); i++) rows.push({ firstName: 'No', lastName: 'Identifier' });
-    return {
-      status: 200,
-      body: {
-        title: 'Employee benefits sync',
-        fields: known.map((key) => ({ id: key, type: byKey.get(key)!.type, name: byKey.get(key)!.name })),
-        employees: rows,
-      },
-    };
+    const columns = known.map((key) => ({ id: key, type: byKey.get(key)!.type, name: byKey.get(key)!.name }));
+    return { status: 200, body: { title: 'Employee benefits sync', fields: columns, employees: rows } };
   }
 
-  const listings = [{ path: '/api/v1/reports/custom', records: (body: unknown) => (body as { employees?: unknown[] } | undefined)?.employees }];
-  const server = await serveVendorFake({ handle, dialect, listings, faults, log, port: options.port });
-  return { url: server.url, faults, log, close: () => server.close(), state };
+  return serveFake(state, { handle, dialect, listings: [listingAt('/api/v1/reports/custom', 'employees')], port: options.port });
 }
+
+/** BambooHR's refusals: the reason in X-BambooHR-Error-Message, an empty body. */
+const refused = (status: number, message: string): FakeResponse => ({ status, headers: { 'x-bamboohr-error-message': message }, body: '' });
 
 function reportValue(field: FakeField, value: string | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return field.type === 'date' ? '0000-00-00' : null;

@@ -3,7 +3,7 @@
 //  - Graph v1.0: GET /users ($select, $top ≤ 999, @odata.nextLink with $skiptoken, 429 + Retry-After)
 //    and POST /directoryObjects/getAvailableExtensionProperties (directory extensions).
 import { randomUUID } from 'node:crypto';
-import { bearerToken, FaultScript, positionToken, readPositionToken, retryAfterHeader, RequestLog, serveVendorFake, TokenStore, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
+import { expireAndRefuse, GeneratedDirectory, listingAt, numberParam, retryAfterHeader, router, serveVendorFake, tokenGuard, tokenPage, TokenStore, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
 import { fakeExtensionName, fakeGraphUser, onPremisesAttributes, type GraphUserRecord } from './fake-people';
 
 export { FAKE_EXTENSION_APP_ID, fakeExtensionName, fakeUserId } from './fake-people';
@@ -31,36 +31,16 @@ export interface DirectoryExtensionDefinition {
   appDisplayName?: string;
 }
 
-/** The fake tenant's data plus knobs and counters for tests. */
-export class FakeEntraState {
-  /** Raw records in listing order; malformed ones are stored as injected. */
-  readonly users: unknown[] = [];
+/** The fake tenant's data plus knobs and counters for tests (removeUser: the user then only exists in the recycle bin). */
+export class FakeEntraState extends GeneratedDirectory<GraphUserRecord> {
   readonly extensions: DirectoryExtensionDefinition[] = [
     { name: fakeExtensionName('numberOfChildren'), dataType: 'Integer', appDisplayName: 'Northwind HR Sync' },
     { name: fakeExtensionName('maritalStatus'), dataType: 'String', appDisplayName: 'Northwind HR Sync' },
   ];
-  /** Every request and its answer; the per-request fault script. */
-  readonly log = new RequestLog();
-  readonly faults = new FaultScript();
-  /** Issued access tokens. */
-  readonly tokens: TokenStore;
-  private nextPerson: number;
 
-  constructor(people: number, private readonly referenceDate: string, tokenLifetimeSeconds = 3599) {
-    this.tokens = new TokenStore(tokenLifetimeSeconds, 'fake-graph-token-');
-    for (let n = 1; n <= people; n++) this.users.push(fakeGraphUser(n, referenceDate));
-    this.nextPerson = people + 1;
-  }
-
-  /** A new hire at the end of the listing (generated person, with overrides). */
-  addUser(overrides: Partial<GraphUserRecord> = {}): GraphUserRecord {
-    const user = { ...fakeGraphUser(this.nextPerson++, this.referenceDate), employeeLeaveDateTime: null, accountEnabled: true, ...overrides };
-    this.users.push(user);
-    return user;
-  }
-
-  editUser(id: string, patch: Record<string, unknown>): void {
-    Object.assign(this.user(id), patch);
+  constructor(people: number, referenceDate: string, tokenLifetimeSeconds = 3599) {
+    const newHire = { employeeLeaveDateTime: null, accountEnabled: true };
+    super(people, (n) => fakeGraphUser(n, referenceDate), new TokenStore(tokenLifetimeSeconds, 'fake-graph-token-'), newHire, 'Entra ID');
   }
 
   /** Sets the leave date (YYYY-MM-DD, end of that day UTC); optionally disables the account as offboarding does. */
@@ -68,26 +48,8 @@ export class FakeEntraState {
     this.editUser(id, { employeeLeaveDateTime: `${leaveDate}T23:59:59Z`, ...(options.disableAccount ? { accountEnabled: false } : {}) });
   }
 
-  /** Hard deletion (the user then only exists in the tenant's recycle bin, not in /users). */
-  removeUser(id: string): void {
-    this.users.splice(this.users.indexOf(this.user(id)), 1);
-  }
-
   registerExtension(extension: DirectoryExtensionDefinition): void {
     this.extensions.push(extension);
-  }
-
-  /** Appends a record as-is (e.g. without id, or with a date that is not one). */
-  injectMalformed(record: unknown): void {
-    this.users.push(record);
-  }
-
-  get requests(): Array<{ method: string; path: string }> {
-    return this.log.entries.map(({ method, path }) => ({ method, path }));
-  }
-
-  get tokensIssued(): number {
-    return this.tokens.issuedCount;
   }
 
   /** Graph answers that were 429. */
@@ -95,20 +57,9 @@ export class FakeEntraState {
     return this.log.count({ status: 429 });
   }
 
-  /** Invalidates every issued token, as a secret rotation or revoked consent would. */
-  revokeTokens(): void {
-    this.tokens.revokeAll();
-  }
-
   /** The next `count` Graph requests answer 429 with Retry-After. */
   throttleNext(count: number, retryAfterSeconds = 1): void {
     this.faults.next(count, { kind: 'throttle', retryAfterSeconds, path: GRAPH_PATH });
-  }
-
-  private user(id: string): GraphUserRecord {
-    const found = this.users.find((u): u is GraphUserRecord => !!u && typeof u === 'object' && (u as GraphUserRecord).id === id);
-    if (!found) throw new Error(`fake Entra ID has no user ${id}`);
-    return found;
   }
 }
 
@@ -132,6 +83,11 @@ const DEFAULT_PROPERTIES = ['businessPhones', 'displayName', 'givenName', 'jobTi
 const GRAPH_MAX_TOP = 999;
 const GRAPH_PATH = /^\/v1\.0\//;
 const GRAPH_DEFAULT_TOP = 100;
+const TOKEN_REFUSALS = {
+  missing: 'Access token is empty.',
+  unknown: 'Access token validation failure. Invalid signature.',
+  expired: 'Lifetime validation failed, the token is expired.',
+};
 
 export async function startFakeEntraId(options: FakeEntraOptions = {}): Promise<RunningFakeEntra> {
   const tenantId = options.tenantId ?? '11111111-2222-4333-8444-555555555555';
@@ -146,19 +102,28 @@ export async function startFakeEntraId(options: FakeEntraOptions = {}): Promise<
   const dialect: FaultDialect = {
     throttled: (seconds) => ({ ...graphError(429, 'TooManyRequests', 'Too many requests. Retry after the number of seconds in the Retry-After header.'), headers: retryAfterHeader(seconds) }),
     unavailable: (status) => graphError(status, status === 504 ? 'GatewayTimeout' : 'ServiceUnavailable', 'The service is temporarily unavailable. Retry the request later.'),
-    expiredToken: () => {
-      state.tokens.expireAll();
-      return graphError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.');
-    },
+    expiredToken: expireAndRefuse(() => state.tokens.expireAll(), () => graphError(401, 'InvalidAuthenticationToken', TOKEN_REFUSALS.expired)),
   };
 
-  const handle = (req: FakeRequest): FakeResponse => {
-    const path = req.url.pathname;
-    if (req.method === 'POST' && path === `/${tenantId}/oauth2/v2.0/token`) return issueToken(req);
-    if (path.endsWith('/oauth2/v2.0/token')) return aadstsError(400, 'invalid_request', 90002, `Tenant '${path.split('/')[1]}' not found. Check that the tenant ID is right and that you are signing in to the right cloud.`);
-    if (path.startsWith('/v1.0/')) return graph(req);
-    return graphError(404, 'Request_ResourceNotFound', `Resource '${path}' does not exist.`);
-  };
+  const unknownTenant = (req: FakeRequest) => `Tenant '${req.url.pathname.split('/')[1]}' not found. Check that the tenant ID is right and that you are signing in to the right cloud.`;
+  const graph = router(
+    [
+      ['GET', '/v1.0/users', (req) => listUsers(req.url)],
+      ['POST', '/v1.0/directoryObjects/getAvailableExtensionProperties', (req) => listExtensions(req.body)],
+    ],
+    {
+      guard: tokenGuard((token) => state.tokens.state(token), (why) => graphError(401, 'InvalidAuthenticationToken', TOKEN_REFUSALS[why])),
+      notFound: (_req, path) => graphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/').pop()}'.`),
+    },
+  );
+  const handle = router(
+    [
+      ['POST', `/${tenantId}/oauth2/v2.0/token`, issueToken],
+      ['*', /\/oauth2\/v2\.0\/token$/, (req) => aadstsError(400, 'invalid_request', 90002, unknownTenant(req))],
+      ['*', /^\/v1\.0\//, graph],
+    ],
+    { notFound: (_req, path) => graphError(404, 'Request_ResourceNotFound', `Resource '${path}' does not exist.`) },
+  );
 
   function issueToken(req: FakeRequest): FakeResponse {
     const form = new URLSearchParams(req.body);
@@ -177,18 +142,6 @@ export async function startFakeEntraId(options: FakeEntraOptions = {}): Promise<
     return { status: 200, body: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token } };
   }
 
-  function graph(req: FakeRequest): FakeResponse {
-    const token = bearerToken(req.headers.authorization);
-    if (!token) return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
-    const tokenState = state.tokens.state(token);
-    if (tokenState === 'unknown') return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid signature.');
-    if (tokenState === 'expired') return graphError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.');
-    const path = req.url.pathname;
-    if (req.method === 'GET' && path === '/v1.0/users') return listUsers(req.url);
-    if (req.method === 'POST' && path === '/v1.0/directoryObjects/getAvailableExtensionProperties') return listExtensions(req.body);
-    return graphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/').pop()}'.`);
-  }
-
   function listUsers(url: URL): FakeResponse {
     if (!permissions.usersRead) return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
     const selectParam = url.searchParams.get('$select');
@@ -196,25 +149,14 @@ export async function startFakeEntraId(options: FakeEntraOptions = {}): Promise<
     const known = new Set([...USER_PROPERTIES, ...state.extensions.map((e) => e.name)]);
     const unknown = select.find((p) => !known.has(p));
     if (unknown) return graphError(400, 'Request_BadRequest', `Could not find a property named '${unknown}' on type 'Microsoft.DirectoryServices.User'.`);
-    const top = url.searchParams.has('$top') ? Number(url.searchParams.get('$top')) : GRAPH_DEFAULT_TOP;
-    if (!Number.isInteger(top) || top < 1 || top > GRAPH_MAX_TOP) {
-      return graphError(400, 'Request_UnsupportedQuery', `Invalid page size specified: '${url.searchParams.get('$top')}'. Must be between 1 and ${GRAPH_MAX_TOP} inclusive.`);
-    }
-    const offset = readSkipToken(url.searchParams.get('$skiptoken'));
-    if (offset === null) return graphError(400, 'Request_BadRequest', 'The specified page token value has expired or is invalid.');
-    const pageSize = Math.min(top, options.maxPageSize ?? GRAPH_MAX_TOP);
-    const slice = state.users.slice(offset, offset + pageSize);
-    const body: Record<string, unknown> = {
-      '@odata.context': `${baseUrl}/v1.0/$metadata#users(${select.join(',')})`,
-      value: slice.map((user) => project(user, select)),
-    };
-    if (offset + pageSize < state.users.length) {
-      const next = new URLSearchParams();
-      if (selectParam) next.set('$select', selectParam);
-      next.set('$top', String(top));
-      next.set('$skiptoken', writeSkipToken(offset + pageSize));
-      body['@odata.nextLink'] = `${baseUrl}/v1.0/users?${next}`;
-    }
+    const top = numberParam(url.searchParams, '$top', GRAPH_DEFAULT_TOP, 1, GRAPH_MAX_TOP);
+    if (top === null) return graphError(400, 'Request_UnsupportedQuery', `Invalid page size specified: '${url.searchParams.get('$top')}'. Must be between 1 and ${GRAPH_MAX_TOP} inclusive.`);
+    // $skiptoken is opaque to clients; the fake encodes the offset (an empty one is none it made).
+    const skip = url.searchParams.get('$skiptoken');
+    const page = skip === '' ? null : tokenPage('users', skip, state.users, Math.min(top, options.maxPageSize ?? GRAPH_MAX_TOP));
+    if (!page) return graphError(400, 'Request_BadRequest', 'The specified page token value has expired or is invalid.');
+    const body: Record<string, unknown> = { '@odata.context': `${baseUrl}/v1.0/$metadata#users(${select.join(',')})`, value: page.items.map((user) => project(user, select)) };
+    if (page.next) body['@odata.nextLink'] = `${baseUrl}/v1.0/users?${new URLSearchParams({ ...(selectParam ? { $select: selectParam } : {}), $top: String(top), $skiptoken: page.next })}`;
     return { status: 200, body };
   }
 
@@ -259,8 +201,7 @@ export async function startFakeEntraId(options: FakeEntraOptions = {}): Promise<
     };
   }
 
-  const listings = [{ path: '/v1.0/users', records: (body: unknown) => (body as { value?: unknown[] } | undefined)?.value }];
-  const server = await serveVendorFake({ handle, dialect, listings, faults: state.faults, log: state.log, port: options.port });
+  const server = await serveVendorFake({ handle, dialect, listings: [listingAt('/v1.0/users', 'value')], faults: state.faults, log: state.log, port: options.port });
   baseUrl = server.url;
   return { url: server.url, tenantId, clientId, clientSecret, state, close: () => server.close() };
 }
@@ -288,6 +229,3 @@ function graphError(status: number, code: string, message: string): FakeResponse
   return { status, body: { error: { code, message, innerError: { date, 'request-id': requestId, 'client-request-id': requestId } } } };
 }
 
-// $skiptoken is opaque to clients; the fake encodes the offset.
-const writeSkipToken = (offset: number) => positionToken('users', offset);
-const readSkipToken = (token: string | null) => (token === '' ? null : readPositionToken('users', token));

@@ -2,49 +2,29 @@
 // (/api/<YYYY-MM-DD>/resources/...): x-api-key auth, cursor pagination ({data, meta:{start_cursor,
 // end_cursor, has_previous_page, has_next_page, limit, total}}, limit ≤ 100, after_id), employees
 // with only_active, legal entities, contract versions, custom fields and their values.
-import { fakePerson, FaultScript, intParam, isoDay, retryAfterHeader, positionToken, readPositionToken, RequestLog, serveVendorFake, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
+import { afterPage, fakePerson, headerGuard, intParam, isoDay, listingAt, retryAfterHeader, router, scheduleThrottles, serveFake, withCounters, type FakeEmployees, type FakeRequest, type FakeResponse, type FaultDialect, type GeneratedFakeOptions, type RunningFake } from '../kit/fake';
 
-export interface FakeFactorialOptions {
+/** malformedRecords: employee records without an id, placed among the first page's employees. */
+export interface FakeFactorialOptions extends GeneratedFakeOptions {
   apiKey?: string;
-  /** Generated people (deterministic, fictitious); every 5th has left, every 7th is leaving. */
-  employees?: number;
   /** Throttle these request numbers (1-based, all endpoints counted) with 429. */
   rateLimit?: { requestNumbers: number[]; retryAfterSeconds?: number };
-  /** Employee records without an id, placed among the first page's employees. */
-  malformedRecords?: number;
-  port?: number;
 }
 
 type Row = Record<string, unknown>;
 
-export interface FakeFactorialState {
-  /** Employee id → employees_employee record. */
-  readonly employees: Map<string, Row>;
+/** employees: id → employees_employee record. terminateEmployee: past dates terminate now (active=false), future ones plan the departure (is_terminating). */
+export interface FakeFactorialState extends FakeEmployees<Row> {
   /** Employee id → contract versions. */
   readonly contracts: Map<string, Row[]>;
-  readonly requestCount: number;
-  /** Every request and its answer; the per-request fault script. */
-  readonly log: RequestLog;
-  readonly faults: FaultScript;
   /** Dated API versions the connector called. */
   readonly apiVersions: Set<string>;
   addEmployee(record: Row, contract?: Row): string;
-  editEmployee(id: string, record: Row): void;
-  /** Past dates terminate now (active=false); future dates plan the departure (is_terminating). */
-  terminateEmployee(id: string, terminatedOn: string): void;
-  /** Creates a custom field as an admin would in Factorial; returns its id. */
-  addCustomField(label: string, fieldType?: string): string;
   setCustomValue(employeeId: string, fieldId: string, value: unknown): void;
   throttleNext(count: number, retryAfterSeconds?: number): void;
 }
 
-export interface RunningFakeFactorial {
-  url: string;
-  faults: FaultScript;
-  log: RequestLog;
-  close(): Promise<void>;
-  state: FakeFactorialState;
-}
+export type RunningFakeFactorial = RunningFake<FakeFactorialState>;
 
 export const FAKE_FACTORIAL_API_KEY = 'fake-factorial-api-key';
 export const NUMBER_OF_CHILDREN_FIELD_ID = '501';
@@ -118,9 +98,6 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
   ];
   const customValues = new Map<string, Map<string, unknown>>();
   const apiVersions = new Set<string>();
-  const log = new RequestLog();
-  const faults = new FaultScript();
-  for (const n of options.rateLimit?.requestNumbers ?? []) faults.add({ kind: 'throttle', after: n - 1, retryAfterSeconds: options.rateLimit?.retryAfterSeconds });
   let lastId = 0;
 
   const add = (employee: Row, versions: Row[]) => {
@@ -136,15 +113,10 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
     lastId = n;
   }
 
-  const state: FakeFactorialState = {
+  const state: FakeFactorialState = withCounters<FakeFactorialState>({
     employees,
     contracts,
     apiVersions,
-    get requestCount() {
-      return log.total;
-    },
-    log,
-    faults,
     addEmployee(record, contract) {
       const id = String(++lastId);
       const employee = { active: true, is_terminating: false, terminated_on: null, company_id: '1', ...record, id };
@@ -170,9 +142,10 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
       customValues.get(employeeId)!.set(fieldId, value);
     },
     throttleNext(count, retryAfterSeconds) {
-      faults.replace('throttleNext', count, { kind: 'throttle', retryAfterSeconds });
+      state.faults.replace('throttleNext', count, { kind: 'throttle', retryAfterSeconds });
     },
-  };
+  });
+  scheduleThrottles(state.faults, options.rateLimit?.requestNumbers, { retryAfterSeconds: options.rateLimit?.retryAfterSeconds });
 
   // Factorial throttles with 429, Retry-After when it says how long.
   const dialect: FaultDialect = {
@@ -180,80 +153,46 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
     unavailable: (status) => ({ status, body: { error: 'Service Unavailable', message: 'The server is temporarily unavailable' } }),
   };
 
-  const handle = (req: FakeRequest): FakeResponse => {
-    if (req.headers['x-api-key'] !== apiKey) return { status: 401, body: { error: 'Unauthorized', message: 'Invalid API key' } };
-    const route = /^\/api\/(\d{4}-\d{2}-\d{2})\/resources(\/.+?)\/?$/.exec(req.url.pathname);
-    if (req.method !== 'GET' || !route) return { status: 404, body: { error: 'Not Found', message: `No route ${req.method} ${req.url.pathname}` } };
-    apiVersions.add(route[1]);
-    const query = req.url.searchParams;
-    const employeeIds = new Set(query.getAll('employee_ids[]'));
-    switch (route[2]) {
-      case '/employees/employees': {
-        const onlyActive = query.get('only_active') === 'true';
-        return paged(rows.filter((r) => !onlyActive || r.active === true), query);
-      }
-      case '/companies/legal_entities':
-        return paged(FAKE_LEGAL_ENTITIES, query);
-      case '/custom_fields/fields':
-        return paged(customFields, query);
-      case '/custom_fields/values':
-        return paged(valueRows(employeeIds), query);
-      case '/contracts/contract_versions': {
-        const ids = employeeIds.size ? [...employeeIds] : [...contracts.keys()];
-        return paged(ids.flatMap((id) => contracts.get(id) ?? []), query);
-      }
-      default:
-        return { status: 404, body: { error: 'Not Found', message: `No route GET ${req.url.pathname}` } };
-    }
-  };
+  const notFound = (req: FakeRequest): FakeResponse => ({ status: 404, body: { error: 'Not Found', message: `No route ${req.method} ${req.url.pathname}` } });
+  // Every resource is GET /api/<YYYY-MM-DD>/resources/<resource>[/]; the version called is noted.
+  const resource = (name: string, items: (req: FakeRequest) => readonly Row[]): [string, RegExp, (req: FakeRequest, version: string) => FakeResponse] => [
+    'GET',
+    new RegExp(`^/api/(\\d{4}-\\d{2}-\\d{2})/resources/${name}/?$`),
+    (req, version) => (apiVersions.add(version), paged(items(req), req.url.searchParams)),
+  ];
+  const employeeIds = (req: FakeRequest) => new Set(req.url.searchParams.getAll('employee_ids[]'));
+  const handle = router(
+    [
+      resource('employees/employees', (req) => rows.filter((r) => req.url.searchParams.get('only_active') !== 'true' || r.active === true)),
+      resource('companies/legal_entities', () => FAKE_LEGAL_ENTITIES),
+      resource('custom_fields/fields', () => customFields),
+      resource('custom_fields/values', (req) => valueRows(employeeIds(req))),
+      resource('contracts/contract_versions', (req) => [...(employeeIds(req).size ? employeeIds(req) : contracts.keys())].flatMap((id) => contracts.get(id) ?? [])),
+      ['GET', /^\/api\/(\d{4}-\d{2}-\d{2})\/resources\/.+$/, (req, version) => (apiVersions.add(version), notFound(req))],
+    ],
+    { guard: headerGuard('x-api-key', apiKey, () => ({ status: 401, body: { error: 'Unauthorized', message: 'Invalid API key' } })), notFound },
+  );
 
   function valueRows(employeeIds: Set<string>): Row[] {
     const out: Row[] = [];
     for (const employeeId of employeeIds.size ? employeeIds : customValues.keys()) {
       for (const [fieldId, value] of customValues.get(employeeId) ?? []) {
         const field = customFields.find((f) => f.id === fieldId);
-        out.push({
-          id: `${fieldId}-${employeeId}`,
-          field_id: fieldId,
-          valuable_id: employeeId,
-          valuable_type: 'Employee',
-          custom_field_identifier: `cf${fieldId}`,
-          label: field?.label_text,
-          value,
-          single_choice_value: field?.field_type === 'single_choice' ? value : null,
-          updated_at: '2026-01-01T08:00:00.000Z',
-        });
+        const identity = { id: `${fieldId}-${employeeId}`, field_id: fieldId, valuable_id: employeeId, valuable_type: 'Employee', custom_field_identifier: `cf${fieldId}` };
+        out.push({ ...identity, label: field?.label_text, value, single_choice_value: field?.field_type === 'single_choice' ? value : null, updated_at: '2026-01-01T08:00:00.000Z' });
       }
     }
     return out;
   }
 
-  const listings = [{ path: /\/resources\/employees\/employees\/?$/, records: (body: unknown) => (body as { data?: unknown[] } | undefined)?.data }];
-  const server = await serveVendorFake({ handle, dialect, listings, faults, log, port: options.port });
-  return { url: server.url, faults, log, close: () => server.close(), state };
+  return serveFake(state, { handle, dialect, listings: [listingAt(/\/resources\/employees\/employees\/?$/, 'data')], port: options.port });
 }
 
 /** Factorial's cursor pagination over an ordered list; cursors are opaque position tokens. */
 function paged(items: readonly Row[], query: URLSearchParams): FakeResponse {
   const limit = Math.min(MAX_LIMIT, Math.max(1, intParam(query.get('limit'), MAX_LIMIT) || MAX_LIMIT));
-  const after = query.get('after_id');
-  const position = after === null ? -1 : readPositionToken('factorial', after);
-  if (position === null) return { status: 400, body: { error: 'Bad Request', message: 'Invalid after_id cursor' } };
-  const start = position + 1;
-  const data = items.slice(start, start + limit);
-  const cursorAt = (i: number) => positionToken('factorial', i);
-  return {
-    status: 200,
-    body: {
-      data,
-      meta: {
-        start_cursor: data.length ? cursorAt(start) : null,
-        end_cursor: data.length ? cursorAt(start + data.length - 1) : null,
-        has_previous_page: start > 0,
-        has_next_page: start + data.length < items.length,
-        limit,
-        total: items.length,
-      },
-    },
-  };
+  const page = afterPage('factorial', query.get('after_id'), items, limit);
+  if (!page) return { status: 400, body: { error: 'Bad Request', message: 'Invalid after_id cursor' } };
+  const meta = { start_cursor: page.first, end_cursor: page.last, has_previous_page: page.start > 0, has_next_page: page.hasMore, limit, total: items.length };
+  return { status: 200, body: { data: page.items, meta } };
 }

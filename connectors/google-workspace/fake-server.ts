@@ -6,7 +6,7 @@
 //    pageToken → nextPageToken) and schemas.list; Google's error bodies, throttling as 403
 //    userRateLimitExceeded.
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { bearerToken, FaultScript, positionToken, readPositionToken, RequestLog, serveVendorFake, TokenStore, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
+import { expireAndRefuse, GeneratedDirectory, grantGuard, numberParam, router, serveVendorFake, tokenPage, TokenStore, type FakeRequest, type FakeResponse, type FaultDialect, type RunningFake } from '../kit/fake';
 import { employmentSchema, EMPLOYMENT_SCHEMA, FAKE_CUSTOMER_ID, FAKE_GOOGLE_DOMAIN, fakeGoogleUser, type GoogleUserRecord } from './fake-people';
 
 export { EMPLOYMENT_SCHEMA, FAKE_CUSTOMER_ID, FAKE_GOOGLE_DOMAIN, fakeGoogleUserId } from './fake-people';
@@ -44,34 +44,14 @@ interface IssuedToken {
 
 const DIRECTORY_PATH = /^\/admin\/directory\/v1\//;
 
-/** The fake account's data plus knobs and counters for tests. */
-export class FakeGoogleState {
-  /** Raw records in listing order; malformed ones are stored as injected. */
-  readonly users: unknown[] = [];
+/** The fake account's data plus knobs and counters for tests (removeUser: Google keeps it only under showDeleted). */
+export class FakeGoogleState extends GeneratedDirectory<GoogleUserRecord, IssuedToken> {
   readonly schemas: Array<ReturnType<typeof employmentSchema>>;
-  /** Every request and its answer; the per-request fault script. */
-  readonly log = new RequestLog();
-  readonly faults = new FaultScript();
-  readonly tokens: TokenStore<IssuedToken>;
-  private nextPerson: number;
 
-  constructor(people: number, private readonly referenceDate: string, private readonly domain: string, customerId: string, tokenLifetimeSeconds = 3599) {
-    this.tokens = new TokenStore<IssuedToken>(tokenLifetimeSeconds, 'ya29.fake-');
-    for (let n = 1; n <= people; n++) this.users.push(fakeGoogleUser(n, referenceDate, domain));
-    this.nextPerson = people + 1;
+  constructor(people: number, referenceDate: string, domain: string, customerId: string, tokenLifetimeSeconds = 3599) {
+    const newHire = { suspended: false, archived: false };
+    super(people, (n) => fakeGoogleUser(n, referenceDate, domain), new TokenStore<IssuedToken>(tokenLifetimeSeconds, 'ya29.fake-'), newHire, 'Google Workspace');
     this.schemas = [employmentSchema(customerId)];
-  }
-
-  /** A new hire at the end of the listing (generated person, with overrides). */
-  addUser(overrides: Partial<GoogleUserRecord> = {}): GoogleUserRecord {
-    const base = fakeGoogleUser(this.nextPerson++, this.referenceDate, this.domain);
-    const user = { ...base, suspended: false, archived: false, ...overrides };
-    this.users.push(user);
-    return user;
-  }
-
-  editUser(id: string, patch: Record<string, unknown>): void {
-    Object.assign(this.user(id), patch);
   }
 
   /** Sets a custom field value, e.g. setCustomField(id, 'Employment', 'numberOfChildren', '2'). */
@@ -86,11 +66,6 @@ export class FakeGoogleState {
     this.setCustomField(id, EMPLOYMENT_SCHEMA, 'leavingDate', leavingDate);
     if (options.archive) this.editUser(id, { archived: true, suspended: false });
     else if (options.suspend) this.editUser(id, { suspended: true, suspensionReason: 'ADMIN' });
-  }
-
-  /** Deletion: the user disappears from users.list (Google keeps it only under showDeleted). */
-  removeUser(id: string): void {
-    this.users.splice(this.users.indexOf(this.user(id)), 1);
   }
 
   /** Adds a field to a schema (created if new), as an admin would in the Admin console. */
@@ -113,49 +88,22 @@ export class FakeGoogleState {
     });
   }
 
-  /** Appends a record as-is (e.g. without id, or with a broken shape). */
-  injectMalformed(record: unknown): void {
-    this.users.push(record);
-  }
-
   /** The next `count` Directory API requests answer 403 with this rate-limit reason. */
   throttleNext(count: number, reason: 'userRateLimitExceeded' | 'rateLimitExceeded' | 'quotaExceeded' = 'userRateLimitExceeded'): void {
     this.faults.next(count, { kind: 'throttle', detail: reason, path: DIRECTORY_PATH });
-  }
-
-  get requests(): Array<{ method: string; path: string }> {
-    return this.log.entries.map(({ method, path }) => ({ method, path }));
-  }
-
-  get tokensIssued(): number {
-    return this.tokens.issuedCount;
   }
 
   /** Directory API answers that were throttled. */
   get throttledResponses(): number {
     return this.log.entries.filter((e) => e.fault === 'throttle').length;
   }
-
-  /** Invalidates every issued token, as a key deletion or revoked delegation would. */
-  revokeTokens(): void {
-    this.tokens.revokeAll();
-  }
-
-  private user(id: string): GoogleUserRecord {
-    const found = this.users.find((u): u is GoogleUserRecord => !!u && typeof u === 'object' && (u as GoogleUserRecord).id === id);
-    if (!found) throw new Error(`fake Google Workspace has no user ${id}`);
-    return found;
-  }
 }
 
-export interface RunningFakeGoogle {
-  url: string;
+export interface RunningFakeGoogle extends Pick<RunningFake<FakeGoogleState>, 'url' | 'state' | 'close'> {
   tokenUrl: string;
   domain: string;
   customerId: string;
   adminEmail: string;
-  state: FakeGoogleState;
-  close(): Promise<void>;
 }
 
 export async function startFakeGoogleWorkspace(options: FakeGoogleOptions): Promise<RunningFakeGoogle> {
@@ -172,17 +120,20 @@ export async function startFakeGoogleWorkspace(options: FakeGoogleOptions): Prom
   const dialect: FaultDialect = {
     throttled: (_seconds, reason = 'userRateLimitExceeded') => googleError(403, 'PERMISSION_DENIED', reason, reason === 'quotaExceeded' ? 'Quota exceeded.' : 'User Rate Limit Exceeded', {}, 'usageLimits'),
     unavailable: (status) => googleError(status, 'UNAVAILABLE', 'backendError', 'Backend Error'),
-    expiredToken: () => {
-      state.tokens.expireAll();
-      return unauthenticated();
-    },
+    expiredToken: expireAndRefuse(() => state.tokens.expireAll(), unauthenticated),
   };
 
-  const handle = (req: FakeRequest): FakeResponse => {
-    if (req.method === 'POST' && req.url.pathname === '/token') return issueToken(req);
-    if (req.url.pathname.startsWith('/admin/directory/v1/')) return directory(req);
-    return googleError(404, 'NOT_FOUND', 'notFound', 'Not Found');
-  };
+  const notFound = () => googleError(404, 'NOT_FOUND', 'notFound', 'Not Found');
+  const forbidden = () => googleError(403, 'PERMISSION_DENIED', 'forbidden', 'Not Authorized to access this resource/api');
+  const { guard, grantOf } = grantGuard(state.tokens, unauthenticated, (issued) => (admins.includes(issued.subject) ? undefined : forbidden()));
+  const directory = router(
+    [
+      ['GET', '/admin/directory/v1/users', (req) => listUsers(req.url, grantOf(req))],
+      ['GET', /^\/admin\/directory\/v1\/customer\/([^/]+)\/schemas$/, (req, customer) => listSchemas(decodeURIComponent(customer), grantOf(req))],
+    ],
+    { guard, notFound },
+  );
+  const handle = router([['POST', '/token', issueToken], ['*', DIRECTORY_PATH, directory]], { notFound });
 
   function issueToken(req: FakeRequest): FakeResponse {
     const form = new URLSearchParams(req.body);
@@ -211,17 +162,6 @@ export async function startFakeGoogleWorkspace(options: FakeGoogleOptions): Prom
     return { status: 200, body: { access_token: token, expires_in: lifetime, token_type: 'Bearer' } };
   }
 
-  function directory(req: FakeRequest): FakeResponse {
-    const issued = state.tokens.grant(bearerToken(req.headers.authorization));
-    if (!issued) return unauthenticated();
-    if (!admins.includes(issued.subject)) return googleError(403, 'PERMISSION_DENIED', 'forbidden', 'Not Authorized to access this resource/api');
-    const path = req.url.pathname;
-    if (req.method === 'GET' && path === '/admin/directory/v1/users') return listUsers(req.url, issued);
-    const schemasPath = /^\/admin\/directory\/v1\/customer\/([^/]+)\/schemas$/.exec(path);
-    if (req.method === 'GET' && schemasPath) return listSchemas(decodeURIComponent(schemasPath[1]), issued);
-    return googleError(404, 'NOT_FOUND', 'notFound', 'Not Found');
-  }
-
   function listUsers(url: URL, issued: IssuedToken): FakeResponse {
     if (!issued.scopes.some((s) => USER_READ_SCOPES.includes(s))) return insufficientScopes();
     const params = url.searchParams;
@@ -230,22 +170,19 @@ export async function startFakeGoogleWorkspace(options: FakeGoogleOptions): Prom
     if (customer !== null && customer !== 'my_customer' && customer !== customerId) return googleError(400, 'INVALID_ARGUMENT', 'badRequest', 'Bad Request');
     if (customer === null && requestedDomain === null) return googleError(400, 'INVALID_ARGUMENT', 'badRequest', 'Bad Request');
     if (customer === null && requestedDomain !== domain) return googleError(404, 'NOT_FOUND', 'notFound', 'Domain not found.');
-    const maxResults = params.has('maxResults') ? Number(params.get('maxResults')) : DEFAULT_RESULTS;
-    if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > MAX_RESULTS) {
-      return googleError(400, 'INVALID_ARGUMENT', 'invalid', `Invalid value '${params.get('maxResults')}'. Values must be within the range: [1, ${MAX_RESULTS}]`);
-    }
+    const maxResults = numberParam(params, 'maxResults', DEFAULT_RESULTS, 1, MAX_RESULTS);
+    if (maxResults === null) return googleError(400, 'INVALID_ARGUMENT', 'invalid', `Invalid value '${params.get('maxResults')}'. Values must be within the range: [1, ${MAX_RESULTS}]`);
     const projection = params.get('projection') ?? 'basic';
     const mask = params.get('customFieldMask');
     if (!['basic', 'custom', 'full'].includes(projection) || (projection === 'custom' && !mask)) {
       return googleError(400, 'INVALID_ARGUMENT', 'invalid', 'Invalid Input: projection/customFieldMask');
     }
-    const offset = readPageToken(params.get('pageToken'));
-    if (offset === null) return googleError(400, 'INVALID_ARGUMENT', 'invalid', 'Invalid Input: pageToken');
-    const pageSize = Math.min(maxResults, options.maxPageSize ?? MAX_RESULTS);
-    const slice = state.users.slice(offset, offset + pageSize).map((u) => withProjection(u, projection, mask));
-    const body: Record<string, unknown> = { kind: 'admin#directory#users', etag: `"users-${offset}"` };
-    if (slice.length) body.users = slice; // Google omits the key for an empty page
-    if (offset + pageSize < state.users.length) body.nextPageToken = writePageToken(offset + pageSize);
+    // pageToken is opaque to clients; the fake encodes the offset.
+    const page = tokenPage('users', params.get('pageToken'), state.users, Math.min(maxResults, options.maxPageSize ?? MAX_RESULTS));
+    if (!page) return googleError(400, 'INVALID_ARGUMENT', 'invalid', 'Invalid Input: pageToken');
+    const body: Record<string, unknown> = { kind: 'admin#directory#users', etag: `"users-${page.at}"` };
+    if (page.items.length) body.users = page.items.map((u) => withProjection(u, projection, mask)); // Google omits the key for an empty page
+    if (page.next) body.nextPageToken = page.next;
     return { status: 200, body };
   }
 
@@ -302,6 +239,3 @@ function insufficientScopes(): FakeResponse {
   return googleError(403, 'PERMISSION_DENIED', 'insufficientPermissions', 'Request had insufficient authentication scopes.');
 }
 
-// pageToken is opaque to clients; the fake encodes the offset.
-const writePageToken = (offset: number) => positionToken('users', offset);
-const readPageToken = (token: string | null) => readPositionToken('users', token);

@@ -3,20 +3,16 @@
 // everyone in one answer (active only unless showInactive), each requested field both nested and
 // under its slash key, unknown fields silently left out, humanReadable APPEND/REPLACE, and the
 // 50-requests-a-minute limit of the people search.
-import { basicHeader, fakePerson, FaultScript, retryAfterHeader, RequestLog, RollingWindowLimit, serveVendorFake, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
+import { basicHeader, fakePerson, headerGuard, listingAt, parseJson, retryAfterHeader, RollingWindowLimit, router, scheduleThrottles, serveFake, withCounters, type FakeEmployees, type FakeRequest, type FakeResponse, type FaultDialect, type GeneratedFakeOptions, type RunningFake } from '../kit/fake';
 
-export interface FakeHiBobOptions {
+/** malformedRecords: people-search records without an id, appended after the real ones. */
+export interface FakeHiBobOptions extends GeneratedFakeOptions {
   serviceUserId?: string;
   token?: string;
-  /** Generated people (deterministic, fictitious); every 5th has left, every 7th is leaving. */
-  employees?: number;
   /** People-search requests allowed per rolling minute (Bob: 50). */
   peopleSearchPerMinute?: number;
   /** Throttle these request numbers (1-based, all endpoints counted). */
   rateLimit?: { requestNumbers: number[] };
-  /** People-search records without an id, appended after the real ones. */
-  malformedRecords?: number;
-  port?: number;
 }
 
 type MachineValue = string | number | boolean | null;
@@ -31,28 +27,13 @@ interface FakeField {
   listId?: string;
 }
 
-export interface FakeHiBobState {
-  readonly employees: Map<string, Person>;
-  readonly requestCount: number;
-  /** Every request and its answer; the per-request fault script. */
-  readonly log: RequestLog;
-  readonly faults: FaultScript;
-  addEmployee(values: Person): string;
-  editEmployee(id: string, values: Person): void;
-  terminateEmployee(id: string, terminationDate: string): void;
-  /** Creates a custom field in a custom category, as an admin would in Bob; returns its id. */
-  addCustomField(name: string, type?: string): string;
+/** addCustomField creates the field in a custom category, as an admin would in Bob. */
+export interface FakeHiBobState extends FakeEmployees<Person> {
   /** Answer the next `count` requests with 429. */
   throttleNext(count: number): void;
 }
 
-export interface RunningFakeHiBob {
-  url: string;
-  faults: FaultScript;
-  log: RequestLog;
-  close(): Promise<void>;
-  state: FakeHiBobState;
-}
+export type RunningFakeHiBob = RunningFake<FakeHiBobState>;
 
 export const FAKE_HIBOB_SERVICE_USER = 'SERVICE-1234';
 export const FAKE_HIBOB_TOKEN = 'fake-hibob-token';
@@ -79,39 +60,13 @@ const FIELDS: FakeField[] = [
 ];
 
 const LISTS: Record<string, { id: string; name: string }[]> = {
-  site: [
-    { id: '101', name: 'Example GmbH Berlin' },
-    { id: '102', name: 'Example GmbH Munich' },
-    { id: '103', name: 'Example Ltd London' },
-  ],
-  lifecycleStatus: [
-    { id: 'employed', name: 'Employed' },
-    { id: 'terminated', name: 'Terminated' },
-  ],
-  legalGender: [
-    { id: '1', name: 'Male' },
-    { id: '2', name: 'Female' },
-    { id: '3', name: 'Non-binary' },
-  ],
-  familystatus: [
-    { id: '11', name: 'Single' },
-    { id: '12', name: 'Married' },
-    { id: '13', name: 'Civil partnership' },
-    { id: '14', name: 'Divorced' },
-  ],
-  employmentType: [
-    { id: '201', name: 'Full-time' },
-    { id: '202', name: 'Part-time' },
-    { id: '203', name: 'Working student' },
-    { id: '204', name: 'Contractor' },
-  ],
-  shirtSize: [
-    { id: '301', name: 'S' },
-    { id: '302', name: 'M' },
-    { id: '303', name: 'L' },
-  ],
+  site: [{ id: '101', name: 'Example GmbH Berlin' }, { id: '102', name: 'Example GmbH Munich' }, { id: '103', name: 'Example Ltd London' }],
+  lifecycleStatus: [{ id: 'employed', name: 'Employed' }, { id: 'terminated', name: 'Terminated' }],
+  legalGender: [{ id: '1', name: 'Male' }, { id: '2', name: 'Female' }, { id: '3', name: 'Non-binary' }],
+  familystatus: [{ id: '11', name: 'Single' }, { id: '12', name: 'Married' }, { id: '13', name: 'Civil partnership' }, { id: '14', name: 'Divorced' }],
+  employmentType: [{ id: '201', name: 'Full-time' }, { id: '202', name: 'Part-time' }, { id: '203', name: 'Working student' }, { id: '204', name: 'Contractor' }],
+  shirtSize: [{ id: '301', name: 'S' }, { id: '302', name: 'M' }, { id: '303', name: 'L' }],
 };
-
 
 /** Bob ids are long numeric strings. */
 export function fakeBobId(n: number): string {
@@ -145,24 +100,12 @@ function generatedPerson(n: number): Person {
 export async function startFakeHiBob(options: FakeHiBobOptions = {}): Promise<RunningFakeHiBob> {
   const expectedAuth = basicHeader(options.serviceUserId ?? FAKE_HIBOB_SERVICE_USER, options.token ?? FAKE_HIBOB_TOKEN);
   const fields = [...FIELDS];
-  const employees = new Map<string, Person>();
-  let created = 0;
-  for (; created < (options.employees ?? 20); created++) {
-    const person = generatedPerson(created + 1);
-    employees.set(String(person['root.id']), person);
-  }
-  const log = new RequestLog();
-  const faults = new FaultScript();
-  for (const n of options.rateLimit?.requestNumbers ?? []) faults.add({ kind: 'throttle', after: n - 1 });
+  let created = options.employees ?? 20;
+  const employees = new Map(Array.from({ length: created }, (_, i): [string, Person] => [fakeBobId(i + 1), generatedPerson(i + 1)]));
   const searchLimit = new RollingWindowLimit(options.peopleSearchPerMinute ?? 50);
 
-  const state: FakeHiBobState = {
+  const state: FakeHiBobState = withCounters<FakeHiBobState>({
     employees,
-    get requestCount() {
-      return log.total;
-    },
-    log,
-    faults,
     addEmployee(values) {
       const id = fakeBobId(1_000_000 + ++created);
       employees.set(id, { 'internal.status': 'Active', 'internal.lifecycleStatus': 'employed', ...values, 'root.id': id });
@@ -183,45 +126,43 @@ export async function startFakeHiBob(options: FakeHiBobOptions = {}): Promise<Ru
       return id;
     },
     throttleNext(count) {
-      faults.replace('throttleNext', count, { kind: 'throttle' });
+      state.faults.replace('throttleNext', count, { kind: 'throttle' });
     },
-  };
+  });
+  scheduleThrottles(state.faults, options.rateLimit?.requestNumbers);
 
   // Bob throttles with 429 and documents no Retry-After; the script may still give one.
   const dialect: FaultDialect = {
     throttled: (seconds) => ({ ...tooManyRequests(), headers: retryAfterHeader(seconds) }),
-    unavailable: (status) => ({ status, body: { error: 'Service Unavailable', message: 'Bob is temporarily unavailable' } }),
+    unavailable: (status) => bobError(status, 'Service Unavailable', 'Bob is temporarily unavailable'),
   };
 
-  const handle = (req: FakeRequest): FakeResponse => {
-    if (req.headers.authorization !== expectedAuth) {
-      return { status: 401, body: { error: 'Unauthorized', message: 'Invalid service user credentials' } };
-    }
-    const path = req.url.pathname.replace(/\/+$/, '');
-    if (req.method === 'GET' && path === '/v1/company/people/fields') return { status: 200, body: fields.map(metadataOf) };
-    const listMatch = /^\/v1\/company\/named-lists\/([^/]+)$/.exec(path);
-    if (req.method === 'GET' && listMatch) return namedList(decodeURIComponent(listMatch[1]));
-    if (req.method === 'POST' && path === '/v1/people/search') return peopleSearch(req);
-    return { status: 404, body: { error: 'Not Found', message: `No route ${req.method} ${path}` } };
-  };
+  const handle = router(
+    [
+      ['GET', '/v1/company/people/fields', () => ({ status: 200, body: fields.map(metadataOf) })],
+      ['GET', /^\/v1\/company\/named-lists\/([^/]+)$/, (_req, name) => namedList(decodeURIComponent(name))],
+      ['POST', '/v1/people/search', peopleSearch],
+    ],
+    {
+      guard: headerGuard('authorization', expectedAuth, () => bobError(401, 'Unauthorized', 'Invalid service user credentials')),
+      notFound: (req, path) => bobError(404, 'Not Found', `No route ${req.method} ${path}`),
+      trimSlash: true,
+    },
+  );
 
   function namedList(name: string): FakeResponse {
     const items = LISTS[name];
-    if (!items) return { status: 404, body: { error: 'Not Found', message: `List ${name} not found` } };
+    if (!items) return bobError(404, 'Not Found', `List ${name} not found`);
     return { status: 200, body: { name, values: items.map((i) => ({ id: i.id, value: i.name, name: i.name, archived: false, children: [] })) } };
   }
 
   function peopleSearch(req: FakeRequest): FakeResponse {
     if (!searchLimit.allow()) return tooManyRequests();
-
-    let request: { fields?: unknown; showInactive?: unknown; humanReadable?: unknown; filters?: unknown };
-    try {
-      request = JSON.parse(req.body || '{}');
-    } catch {
-      return { status: 400, body: { error: 'Bad Request', message: 'Malformed JSON body' } };
-    }
+    const body = parseJson<{ fields?: unknown; showInactive?: unknown; humanReadable?: unknown; filters?: unknown }>(req.body || '{}');
+    if (!body) return bobError(400, 'Bad Request', 'Malformed JSON body');
+    const request = body.value;
     const requested = Array.isArray(request.fields) ? request.fields.map(String) : ['root.id', 'root.firstName', 'root.surname', 'root.email'];
-    if (requested.length > 400) return { status: 400, body: { error: 'Bad Request', message: 'At most 400 fields may be requested' } };
+    if (requested.length > 400) return bobError(400, 'Bad Request', 'At most 400 fields may be requested');
     const fieldsById = new Map(fields.map((f) => [f.id, f]));
     const known = requested.filter((id) => fieldsById.has(id)).map((id) => fieldsById.get(id)!); // others: silently omitted
     const filter = Array.isArray(request.filters) ? (request.filters[0] as { fieldPath?: string; values?: unknown[] } | undefined) : undefined;
@@ -251,14 +192,11 @@ export async function startFakeHiBob(options: FakeHiBobOptions = {}): Promise<Ru
     return humanReadable === 'APPEND' ? { ...machine, humanReadable: human } : machine;
   }
 
-  const listings = [{ path: '/v1/people/search', records: (body: unknown) => (body as { employees?: unknown[] } | undefined)?.employees }];
-  const server = await serveVendorFake({ handle, dialect, listings, faults, log, port: options.port });
-  return { url: server.url, faults, log, close: () => server.close(), state };
+  return serveFake(state, { handle, dialect, listings: [listingAt('/v1/people/search', 'employees')], port: options.port });
 }
 
-function tooManyRequests(): FakeResponse {
-  return { status: 429, body: { error: 'Too Many Requests', message: 'Rate limit exceeded' } };
-}
+const bobError = (status: number, error: string, message: string): FakeResponse => ({ status, body: { error, message } });
+const tooManyRequests = () => bobError(429, 'Too Many Requests', 'Rate limit exceeded');
 
 function metadataOf(field: FakeField) {
   return {

@@ -4,18 +4,13 @@
 // since then, paged the same way (Personio's changelog: pagination mandatory with updated_since); GET /v1/company/employees/attributes lists
 // standard and custom attributes. Errors use Personio's {success:false, error:{code, message}}.
 // Throttled answers are 429 without Retry-After, as Personio documents none.
-import { bearerToken as bearerOf, intParam, retryAfterHeader, RollingWindowLimit, serveVendorFake, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
+import { bearerToken, expireAndRefuse, firstRefusal, intParam, listingAt, requestFields, retryAfterHeader, RollingWindowLimit, router, serveFake, tokenGuard, type FakeRequest, type FakeResponse, type FaultDialect, type RunningFake, type SeededFakeOptions } from '../kit/fake';
 import type { PersonioErrorBody } from './api-types';
 import { todayUtc } from './fake-data';
 import { renderEmployee, renderMalformed, STANDARD_ATTRIBUTES } from './fake-records';
 import { FakePersonioState, type FakeFailure } from './fake-state';
 
-export interface FakePersonioOptions {
-  port?: number;
-  seed?: number;
-  employeeCount?: number;
-  /** Dates are generated around this day (YYYY-MM-DD); default today, so "future" stays future. */
-  referenceDate?: string;
+export interface FakePersonioOptions extends SeededFakeOptions {
   clientId?: string;
   clientSecret?: string;
   tokenLifetimeSeconds?: number;
@@ -29,11 +24,7 @@ export interface FakePersonioOptions {
   malformedRecordAt?: number[];
 }
 
-export interface RunningFakePersonio {
-  url: string;
-  state: FakePersonioState;
-  close(): Promise<void>;
-}
+export type RunningFakePersonio = Pick<RunningFake<FakePersonioState>, 'url' | 'state' | 'close'>;
 
 export const FAKE_PERSONIO_CLIENT_ID = 'fake-personio-client-id';
 export const FAKE_PERSONIO_CLIENT_SECRET = 'fake-personio-client-secret';
@@ -41,28 +32,7 @@ export const FAKE_PERSONIO_CLIENT_SECRET = 'fake-personio-client-secret';
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 100;
 
-function personioError(status: number, message: string, headers?: Record<string, string>): FakeResponse {
-  const body: PersonioErrorBody = { success: false, error: { code: status, message } };
-  return { status, body, headers };
-}
-
-function parseAuthParams(req: FakeRequest): { clientId: unknown; clientSecret: unknown } {
-  // The spec allows a JSON body, a form body, and (older spec) query parameters.
-  let fields: Record<string, unknown> = Object.fromEntries(req.url.searchParams);
-  const type = String(req.headers['content-type'] ?? '');
-  if (type.includes('application/json')) {
-    try {
-      fields = { ...fields, ...(JSON.parse(req.body || '{}') as Record<string, unknown>) };
-    } catch {
-      // an unreadable body simply carries no credentials
-    }
-  } else if (type.includes('application/x-www-form-urlencoded')) {
-    fields = { ...fields, ...Object.fromEntries(new URLSearchParams(req.body)) };
-  }
-  return { clientId: fields.client_id, clientSecret: fields.client_secret };
-}
-
-const parseNonNegativeInt = intParam;
+const personioError = (status: number, message: string, headers?: Record<string, string>): FakeResponse => ({ status, body: { success: false, error: { code: status, message } } satisfies PersonioErrorBody, headers });
 
 export async function startFakePersonio(options: FakePersonioOptions = {}): Promise<RunningFakePersonio> {
   const state = new FakePersonioState({
@@ -83,16 +53,14 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
   const dialect: FaultDialect = {
     throttled: (seconds) => personioError(429, 'Too Many Requests', retryAfterHeader(seconds)),
     unavailable: (status) => personioError(status, 'The service is temporarily unavailable.'),
-    expiredToken: () => {
-      state.expireTokens();
-      return personioError(401, 'The token has expired.');
-    },
+    expiredToken: expireAndRefuse(() => state.expireTokens(), () => personioError(401, 'The token has expired.')),
   };
 
   function authenticate(req: FakeRequest): FakeResponse {
     const now = Date.now();
     if (!authLimit.allow(now)) return personioError(429, 'Too many authentication requests. Try again in a minute.');
-    const { clientId, clientSecret } = parseAuthParams(req);
+    // The spec allows a JSON body, a form body, and (older spec) query parameters.
+    const { client_id: clientId, client_secret: clientSecret } = requestFields(req);
     if (!state.credentialsMatch(clientId, clientSecret)) {
       return personioError(401, 'The credentials are not correct: check the client_id and client_secret of the API credential.');
     }
@@ -103,8 +71,8 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
   async function listEmployees(req: FakeRequest): Promise<FakeResponse> {
     if (state.listingDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.listingDelayMs));
     const params = req.url.searchParams;
-    const asked = parseNonNegativeInt(params.get('limit'), DEFAULT_LIMIT);
-    const offset = parseNonNegativeInt(params.get('offset'), 0);
+    const asked = intParam(params.get('limit'), DEFAULT_LIMIT);
+    const offset = intParam(params.get('offset'), 0);
     if (asked === null || asked < 1) return personioError(400, 'The limit must be a positive integer.');
     if (offset === null) return personioError(400, 'The offset must be a non-negative integer.');
     state.recordListRequest({ offset, limit: asked, updatedSince: params.get('updated_since') });
@@ -112,33 +80,24 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
     const only = params.getAll('attributes[]');
     const projection = only.length ? new Set(only) : null;
     const custom = state.attributeDefinitions();
-
+    const render = (employee: Parameters<typeof renderEmployee>[0]) => renderEmployee(employee, custom, projection);
+    const page = (data: unknown[], total: number, from = offset, headers?: Record<string, string>) => ({ status: 200, headers, body: listBody(data, total, from, limit) });
     const updatedSince = params.get('updated_since');
     if (updatedSince !== null) {
       // Paged like every GET employees request (changelog 2023-11-16 and 2025-01-31), not one answer.
       const since = parseUpdatedSince(updatedSince);
       if (!since) return personioError(400, 'The updated_since parameter must be a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:mm:ss).');
       const changed = state.changedSince(since);
-      const data = changed.slice(offset, offset + limit).map((e) => renderEmployee(e, custom, projection));
-      return { status: 200, body: listBody(data, changed.length, offset, limit) };
+      return page(changed.slice(offset, offset + limit).map(render), changed.length);
     }
-
     const email = params.get('email');
     if (email) {
       const match = state.findByEmail(email);
-      const data = match ? [renderEmployee(match, custom, projection)] : [];
-      return { status: 200, body: listBody(data, data.length, 0, limit) };
+      return page(match ? [render(match)] : [], match ? 1 : 0, 0);
     }
-
-    const data = state.listingEntries(offset, limit).map(({ employee, malformed }) => {
-      const record = renderEmployee(employee, custom, projection);
-      return malformed ? renderMalformed(malformed, record) : record;
-    });
-    return {
-      status: 200,
-      headers: { authorization: `Bearer ${bearerToken(req)}` }, // Personio echoes the token it accepted
-      body: listBody(data, state.listingSize, offset, limit),
-    };
+    const data = state.listingEntries(offset, limit).map(({ employee, malformed }) => (malformed ? renderMalformed(malformed, render(employee)) : render(employee)));
+    // Personio echoes the token it accepted.
+    return page(data, state.listingSize, offset, { authorization: `Bearer ${bearerToken(req.headers.authorization)}` });
   }
 
   function listAttributes(): FakeResponse {
@@ -154,35 +113,31 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
     return { status: 200, body: { success: true, data: renderEmployee(employee, state.attributeDefinitions()) } };
   }
 
-  async function handle(req: FakeRequest): Promise<FakeResponse> {
-    const path = req.url.pathname.replace(/\/+$/, '');
-    if (path === '/v1/auth') return req.method === 'POST' ? authenticate(req) : personioError(405, 'Method not allowed.');
-    if (options.rateLimitEveryNthRequest && ++dataRequests % options.rateLimitEveryNthRequest === 0) {
-      return personioError(429, 'Too Many Requests');
-    }
-
-    const tokenState = state.tokenState(bearerToken(req));
-    if (tokenState !== 'valid') return personioError(401, tokenState === 'expired' ? 'The token has expired.' : 'The token is missing or invalid.');
-
-    if (req.method !== 'GET') return personioError(405, 'Method not allowed.');
-    if (path === '/v1/company/employees') return listEmployees(req);
-    if (path === '/v1/company/employees/attributes' || path === '/v1/company/employees/custom-attributes') return listAttributes();
-    const single = /^\/v1\/company\/employees\/([^/]+)$/.exec(path);
-    if (single) return showEmployee(single[1]);
-    return personioError(404, 'Not found.');
-  }
-
-  const listings = [{ path: '/v1/company/employees', records: (body: unknown) => (body as { data?: unknown[] } | undefined)?.data }];
-  const server = await serveVendorFake({ handle, dialect, listings, faults: state.faults, log: state.log, port: options.port ?? 0 });
-  return { url: server.url, state, close: () => server.close() };
+  const methodNotAllowed = () => personioError(405, 'Method not allowed.');
+  // Past /v1/auth: the burst limit counts every data request, then the token, then GET only.
+  const data = router(
+    [
+      ['GET', '/v1/company/employees', listEmployees],
+      ['GET', /^\/v1\/company\/employees\/(?:custom-)?attributes$/, listAttributes],
+      ['GET', /^\/v1\/company\/employees\/([^/]+)$/, (_req, id) => showEmployee(id)],
+    ],
+    {
+      guard: firstRefusal(
+        () => (options.rateLimitEveryNthRequest && ++dataRequests % options.rateLimitEveryNthRequest === 0 ? personioError(429, 'Too Many Requests') : undefined),
+        tokenGuard((token) => state.tokenState(token), (why) => personioError(401, why === 'expired' ? 'The token has expired.' : 'The token is missing or invalid.')),
+      ),
+      notFound: (req) => (req.method === 'GET' ? personioError(404, 'Not found.') : methodNotAllowed()),
+      trimSlash: true,
+    },
+  );
+  const handle = router([['POST', '/v1/auth', authenticate], ['*', '/v1/auth', methodNotAllowed], ['*', /^/, data]], { notFound: methodNotAllowed, trimSlash: true });
+  return serveFake(state, { handle, dialect, listings: [listingAt('/v1/company/employees', 'data')], port: options.port ?? 0 });
 }
 
 /** Personio's list envelope: metadata with the total and the page count at this limit. */
 function listBody(data: unknown[], total: number, offset: number, limit: number) {
   return { success: true, metadata: { total_elements: total, current_page: Math.floor(offset / limit), total_pages: Math.ceil(total / limit) }, offset, limit, data };
 }
-
-const bearerToken = (req: FakeRequest): string | null => bearerOf(req.headers.authorization);
 
 /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm:ss` (read as UTC; an explicit offset is honoured). */
 function parseUpdatedSince(value: string): Date | null {

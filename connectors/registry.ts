@@ -11,9 +11,13 @@ import { factorial } from './factorial/definition';
 import { entraIdDefinition } from './entra-id/definition';
 import { googleWorkspaceDefinition } from './google-workspace/definition';
 import { humaans } from './humaans/definition';
+import { lucca } from './lucca/definition';
 import { officient } from './officient/definition';
 import { okta } from './okta/definition';
 import { sageHr } from './sage-hr/definition';
+import { remote } from './remote/definition';
+import { deel } from './deel/definition';
+import { alexisHr } from './alexishr/definition';
 
 /** A connector module: a complete definition whose id is its registry key. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -33,9 +37,13 @@ const connectors = connectorModules({
   'entra-id': entraIdDefinition,
   'google-workspace': googleWorkspaceDefinition,
   humaans,
+  lucca,
   okta,
   officient,
   'sage-hr': sageHr,
+  remote,
+  deel,
+  alexishr: alexisHr,
 });
 
 export type AvailableHrSystemId = keyof typeof connectors;

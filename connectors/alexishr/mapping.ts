@@ -2,7 +2,7 @@
 // the connector reads once per sync: companies (legal entities), employment types, and each
 // employee's number of /child records. Field names are AlexisHR's camelCase JSON; its dates are
 // date-times (2000-01-23T04:56:07.000+00:00) of which the calendar day as written is read.
-import { employmentTypeFromLabel, genderFromLabel, invalidRecord, mapOrInvalid, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
+import { asFields, employmentTypeFromLabel, genderFromLabel, invalidRecord, mapOrInvalid, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
 import type { AttributeOption, AttributeValue, HrStatus, LegalEntityOption } from '../types';
 
 /** What the connector looked up for a page: id → company, id → employment type name, employee id → children. */
@@ -78,8 +78,8 @@ export function customValueOf(value: unknown): AttributeValue {
  * holds every employee with child records; absent there means none (0).
  */
 export function mapAlexisHrEmployee(record: unknown, lookups: AlexisHrLookups, today: string): MappedRecord {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return invalidRecord(null, 'record is not an object');
-  const employee = record as Record<string, unknown>;
+  const employee = asFields(record);
+  if (!employee) return invalidRecord(null, 'record is not an object');
   const remoteId = rawId(employee);
   if (remoteId === null) return invalidRecord(null, 'record has no employee id');
   for (const key of SCALAR_FIELDS) {

@@ -1,6 +1,6 @@
 // Pure translation of BambooHR records (custom report rows and /meta/fields entries) into the
 // unified model. BambooHR sends every value as a string; empty dates come as "0000-00-00".
-import { employmentTypeFromLabel, genderFromLabel, invalidRecord, maritalStatusFromLabel, mapped, orNull, rawId, readCalendarDate, type MappedRecord } from '../kit';
+import { asFields, employmentTypeFromLabel, genderFromLabel, invalidRecord, maritalStatusFromLabel, mapped, orNull, rawId, readCalendarDate, type MappedRecord } from '../kit';
 import type { AttributeOption, AttributeValue, EmploymentType, HrStatus } from '../types';
 
 /** One entry of GET /api/v1/meta/fields. Custom fields often have no alias and are requested by id. */
@@ -95,8 +95,8 @@ export function activeOptions(list: BambooListField | undefined): string[] {
 
 /** Maps one custom report row; `today` (YYYY-MM-DD) separates future hires from inactive people. */
 export function mapBambooEmployee(row: unknown, today: string): MappedRecord {
-  if (typeof row !== 'object' || row === null || Array.isArray(row)) return invalidRecord(null, 'record is not an object');
-  const record = row as Record<string, unknown>;
+  const record = asFields(row);
+  if (!record) return invalidRecord(null, 'record is not an object');
   const remoteId = rawId(record);
   if (remoteId === null) return invalidRecord(null, 'record has no employee id');
   const attributes: Record<string, AttributeValue> = {};

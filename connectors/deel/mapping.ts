@@ -1,7 +1,7 @@
 // Pure translation of Deel people (GET /people) into the unified model. Field names are Deel's
 // snake_case JSON; start_date is a calendar day, completion_date an instant at midnight UTC of the
 // day (read as the day written). See NOTES.md for what is verified.
-import { invalidRecord, mapOrInvalid, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
+import { asFields, invalidRecord, mapOrInvalid, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
 import type { AttributeOption, AttributeValue, EmploymentType, HrStatus } from '../types';
 
 /** Deel's hiring statuses (HiringStatusEnum); a complete listing asks for each of them. */
@@ -38,7 +38,7 @@ function attr(key: string, label: string, type: AttributeOption['type'] = 'strin
 
 type Row = Record<string, unknown>;
 
-const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRow = (value: unknown): value is Row => asFields(value) !== null;
 
 /** The work e-mail: the primary `work` entry of `emails`, else the first `work` one; never a personal one. */
 export function workEmailOf(emails: unknown): string | null {

@@ -1,6 +1,6 @@
 // Pure translation of Factorial's employees_employee records, together with the employee's contract
 // versions and custom field values, into the unified model.
-import { invalidRecord, mapped, orNull, rawId, readCalendarDate, type MappedRecord } from '../kit';
+import { asFields, invalidRecord, mapped, orNull, rawId, readCalendarDate, type MappedRecord } from '../kit';
 import type { AttributeOption, AttributeValue, EmploymentType, Gender, HrStatus } from '../types';
 
 /** The parts of contracts_contract_version the connector reads. */
@@ -118,8 +118,8 @@ export function currentContract(contracts: readonly FactorialContractVersion[], 
 }
 
 export function mapFactorialEmployee(record: unknown, context: FactorialEmployeeContext): MappedRecord {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return invalidRecord(null, 'record is not an object');
-  const employee = record as Record<string, unknown>;
+  const employee = asFields(record);
+  if (!employee) return invalidRecord(null, 'record is not an object');
   const remoteId = rawId(employee);
   if (remoteId === null) return invalidRecord(null, 'record has no employee id');
   for (const key of ['first_name', 'last_name', 'login_email', 'terminated_on', 'active'] as const) {

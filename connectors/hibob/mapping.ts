@@ -2,7 +2,7 @@
 // Bob answers each requested field twice: nested by its path ("work": {"startDate": …}, root fields
 // at the top level) and flat under a slash key ("/work/startDate": {"value": …}). List fields carry
 // item ids; with humanReadable=APPEND their display names sit in a "humanReadable" node.
-import { employmentTypeFromLabel, genderFromLabel, invalidRecord, maritalStatusFromLabel, mapped, orNull, readCalendarDate, type MappedRecord } from '../kit';
+import { asFields, employmentTypeFromLabel, genderFromLabel, invalidRecord, maritalStatusFromLabel, mapped, orNull, readCalendarDate, type MappedRecord } from '../kit';
 import type { AttributeOption, AttributeValue, HrStatus } from '../types';
 
 /** One entry of GET /v1/company/people/fields. */
@@ -81,8 +81,8 @@ export function activeListItems(items: readonly BobListItem[]): { id: string; na
 
 /** Maps one employee of a people search. `fieldIds` are the requested ids (attribute keys). */
 export function mapBobEmployee(record: unknown, fieldIds: readonly string[], listFieldIds: ReadonlySet<string>, today: string): MappedRecord {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return invalidRecord(null, 'record is not an object');
-  const person = record as Record<string, unknown>;
+  const person = asFields(record);
+  if (!person) return invalidRecord(null, 'record is not an object');
   const id = readMachineValue(person, 'root.id');
   if ((typeof id !== 'string' && typeof id !== 'number') || String(id).trim() === '') {
     return invalidRecord(null, 'record has no employee id');

@@ -1,6 +1,6 @@
 // Pure translation of Humaans people (GET /people) and their custom values (GET /custom-values)
 // into the unified model. Field names are Humaans' camelCase JSON; dates are calendar days.
-import { employmentTypeFromLabel, genderFromLabel, invalidRecord, mapOrInvalid, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
+import { asFields, employmentTypeFromLabel, genderFromLabel, invalidRecord, mapOrInvalid, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
 import type { AttributeOption, AttributeValue, EmploymentType, HrStatus } from '../types';
 
 /** One entry of GET /custom-fields (the parts read). */
@@ -93,8 +93,8 @@ export function leavingDateOf(person: Record<string, unknown>): string | null {
  * tells a past leaving date from a planned one where Humaans' status is missing.
  */
 export function mapHumaansPerson(record: unknown, customValues: ReadonlyMap<string, AttributeValue>, today: string): MappedRecord {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return invalidRecord(null, 'record is not an object');
-  const person = record as Record<string, unknown>;
+  const person = asFields(record);
+  if (!person) return invalidRecord(null, 'record is not an object');
   const remoteId = rawId(person);
   if (remoteId === null) return invalidRecord(null, 'record has no person id');
   for (const key of SCALAR_FIELDS) {

@@ -15,7 +15,7 @@ export { bodyNextLink, linkHeader, nextFromLinkHeader, odataV2NextLink } from '.
 export { singlePage } from './paging/single';
 export { classifyThrottle, parseRateLimitReset, parseRetryAfter, throttleWaitMs } from './throttle';
 export { invalidRecord, MalformedValueError, mapOrInvalid, mapped, mapRecords, type MappedRecord } from './mapping/result';
-export { blankToNull, describeIssues, lookup, notOneOf, oneOf, rawId, textOf } from './mapping/values';
+export { asFields, blankToNull, describeIssues, lookup, notOneOf, oneOf, rawId, textOf } from './mapping/values';
 export { NO_DATE_VALUES, orNull, readCalendarDate, readEpochMillisDate, readPlainDate, readUtcDate, required } from './mapping/dates';
 export { employmentTypeFromLabel, genderFromLabel, maritalStatusFromLabel } from './mapping/labels';
 export { fetchEmployeePage, utcToday } from './listing';

@@ -1,7 +1,7 @@
 // Pure translation of Lucca API employees (GET /lucca-api/employees), their applicable employment
 // (embedded, or GET /lucca-api/employments/{id}), the employment templates and the employee
 // extensions into the unified model. Field names are the Lucca API's camelCase JSON; dates are days.
-import { employmentTypeFromLabel, invalidRecord, mapOrInvalid, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
+import { asFields, employmentTypeFromLabel, invalidRecord, mapOrInvalid, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
 import type { AttributeOption, AttributeValue, EmploymentType, HrStatus } from '../types';
 
 /** A reference as the Lucca API writes one: { id, type, url }. */
@@ -124,8 +124,8 @@ export function refId(ref: unknown): string | null {
 }
 
 export function mapLuccaEmployee(record: unknown, context: LuccaContext): MappedRecord {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return invalidRecord(null, 'record is not an object');
-  const employee = record as Record<string, unknown>;
+  const employee = asFields(record);
+  if (!employee) return invalidRecord(null, 'record is not an object');
   const remoteId = rawId(employee);
   if (remoteId === null) return invalidRecord(null, 'record has no employee id');
   for (const key of SCALAR_FIELDS) {

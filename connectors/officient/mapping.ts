@@ -1,7 +1,7 @@
 // Pure translation of Officient people into the unified model: the list entry (GET /1.0/people/list:
 // id, archived) joined with the person's detail (GET /1.0/people/{id}/detail, its `data`). Field
 // names are Officient's snake_case; dates are calendar days.
-import { genderFromLabel, invalidRecord, mapOrInvalid, maritalStatusFromLabel, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
+import { asFields, genderFromLabel, invalidRecord, mapOrInvalid, maritalStatusFromLabel, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
 import type { AttributeOption, AttributeValue, HrStatus, MaritalStatus } from '../types';
 
 /** One entry of GET /1.0/custom_fields/list (the parts read). */
@@ -105,8 +105,8 @@ function isArchived(value: unknown): boolean {
  * could not be read). `today` (YYYY-MM-DD) tells a past leaving date from a planned one.
  */
 export function mapOfficientPerson(listed: unknown, detail: unknown, today: string): MappedRecord {
-  if (typeof listed !== 'object' || listed === null || Array.isArray(listed)) return invalidRecord(null, 'record is not an object');
-  const entry = listed as Record<string, unknown>;
+  const entry = asFields(listed);
+  if (!entry) return invalidRecord(null, 'record is not an object');
   const remoteId = rawId(entry);
   if (remoteId === null) return invalidRecord(null, 'record has no person id');
   if (typeof detail === 'string') return invalidRecord(remoteId, detail);

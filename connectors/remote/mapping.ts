@@ -3,7 +3,7 @@
 // provisional_start_date, …), the employment's offboarding (GET /v1/offboardings, joined by
 // employment_id) and its custom field values. Field names are Remote's snake_case; see NOTES.md for
 // what of each is verified.
-import { invalidRecord, mapOrInvalid, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
+import { asFields, invalidRecord, mapOrInvalid, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
 import type { AttributeOption, AttributeValue, EmploymentType, HrStatus } from '../types';
 
 type Row = Record<string, unknown>;
@@ -132,7 +132,7 @@ const SCALAR_FIELDS = ['full_name', 'personal_email', 'status', 'type', 'job_tit
 /** Maps one employment; `today` (YYYY-MM-DD) tells a past leaving date from a planned one. */
 export function mapRemoteEmployment(parts: RemoteEmploymentParts, today: string): MappedRecord {
   const { listed, details, offboarding, customValues, companies } = parts;
-  if (typeof listed !== 'object' || listed === null || Array.isArray(listed)) return invalidRecord(null, 'record is not an object');
+  if (!asFields(listed)) return invalidRecord(null, 'record is not an object');
   const minimal = listed as Row;
   const remoteId = rawId(minimal);
   if (remoteId === null) return invalidRecord(null, 'record has no employment id');

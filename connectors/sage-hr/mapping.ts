@@ -1,7 +1,7 @@
 // Pure translation of Sage HR employees (GET /employees: active, GET /terminated-employees:
 // terminated) and their custom fields (GET /employees/{id}/custom-fields) into the unified model.
 // Field names are Sage HR's snake_case JSON; dates are calendar days.
-import { employmentTypeFromLabel, genderFromLabel, invalidRecord, mapOrInvalid, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
+import { asFields, employmentTypeFromLabel, genderFromLabel, invalidRecord, mapOrInvalid, orNull, rawId, readCalendarDate, required, textOf, type MappedRecord } from '../kit';
 import type { AttributeOption, AttributeValue, HrStatus } from '../types';
 
 /** Which of Sage HR's two employee lists a record came from. */
@@ -89,8 +89,8 @@ export function customValuesOf(fields: readonly unknown[]): Map<string, Attribut
  * → value). `today` (YYYY-MM-DD) tells a termination date that passed from a planned one.
  */
 export function mapSageHrEmployee(record: unknown, list: SageHrList, customValues: ReadonlyMap<string, AttributeValue>, today: string): MappedRecord {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return invalidRecord(null, 'record is not an object');
-  const employee = record as Record<string, unknown>;
+  const employee = asFields(record);
+  if (!employee) return invalidRecord(null, 'record is not an object');
   const remoteId = rawId(employee);
   if (remoteId === null) return invalidRecord(null, 'record has no employee id');
   for (const key of SCALAR_FIELDS) {

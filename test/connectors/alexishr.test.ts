@@ -7,21 +7,11 @@ import { CredentialsRejectedError, HrSystemResponseError } from '../../connector
 import { alexisHr } from '../../connectors/alexishr/definition';
 import { FAKE_ALEXISHR_ACCESS_TOKEN, startFakeAlexisHr, type RunningFakeAlexisHr } from '../../connectors/alexishr/fake-server';
 import { customFieldKey, mapAlexisHrEmployee, statusOf, type AlexisHrLookups } from '../../connectors/alexishr/mapping';
-import type { ConnectorContext, EmployeePage, HrConnector } from '../../connectors/types';
+import type { ConnectorContext } from '../../connectors/types';
+import { readAllPages } from '../support/connector-pages';
 
 const noWait: ConnectorContext = { sleep: async () => undefined };
 const today = '2026-12-01';
-
-async function listAll(connector: HrConnector, since?: Date): Promise<EmployeePage[]> {
-  const pages: EmployeePage[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: EmployeePage = since ? await connector.fetchChangedEmployeePage!(since, cursor) : await connector.fetchEmployeePage(cursor);
-    pages.push(page);
-    cursor = page.nextCursor;
-  } while (cursor !== null && pages.length < 50);
-  return pages;
-}
 
 describe('AlexisHR employee mapping', () => {
   const lookups: AlexisHrLookups = {
@@ -84,7 +74,7 @@ describe('AlexisHR connector against the fake', () => {
   });
 
   it('asks for active and inactive employees explicitly, each to its last page, sorted by id', async () => {
-    const pages = await listAll(connect());
+    const pages = await readAllPages(connect());
     const employees = pages.flatMap((p) => p.employees);
     expect(employees).toHaveLength(45);
     expect(employees.filter((e) => e.status === 'terminated')).toHaveLength(9);
@@ -98,7 +88,7 @@ describe('AlexisHR connector against the fake', () => {
   });
 
   it('reads /child, /company and /employment-type once per sync, paged to their ends', async () => {
-    const employees = (await listAll(connect())).flatMap((p) => p.employees);
+    const employees = (await readAllPages(connect())).flatMap((p) => p.employees);
     expect(fake.log.count({ path: '/v1/child' })).toBe(Math.ceil(fake.state.children.length / 10));
     expect(fake.log.count({ path: '/v1/company' })).toBe(1);
     expect(fake.log.count({ path: '/v1/employment-type' })).toBe(1);
@@ -110,7 +100,7 @@ describe('AlexisHR connector against the fake', () => {
     const since = new Date(Date.now() - 1000);
     const ids = [...fake.state.employees.keys()].slice(0, 25);
     for (const id of ids) fake.state.editEmployee(id, { title: 'Lead' });
-    const pages = await listAll(connect(), since);
+    const pages = await readAllPages(connect(), since);
     expect(pages.flatMap((p) => p.employees.map((e) => e.remoteId)).sort()).toEqual([...ids].sort());
     const requests = fake.log.find({ path: '/v1/employee' });
     for (const r of requests) expect(r.query.get('filters[updated][$gt]')).toBe(since.toISOString());

@@ -7,21 +7,11 @@ import { CredentialsRejectedError, HrSystemResponseError } from '../../connector
 import { deel } from '../../connectors/deel/definition';
 import { FAKE_DEEL_API_TOKEN, NUMBER_OF_CHILDREN_FIELD_ID, SHIRT_SIZE_FIELD_ID, startFakeDeel, type RunningFakeDeel } from '../../connectors/deel/fake-server';
 import { customFieldKey, mapDeelPerson } from '../../connectors/deel/mapping';
-import type { ConnectorContext, EmployeePage, HrConnector } from '../../connectors/types';
+import type { ConnectorContext } from '../../connectors/types';
+import { readAllPages } from '../support/connector-pages';
 
 const noWait: ConnectorContext = { sleep: async () => undefined };
 const today = '2026-12-01';
-
-async function listAll(connector: HrConnector): Promise<EmployeePage[]> {
-  const pages: EmployeePage[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: EmployeePage = await connector.fetchEmployeePage(cursor);
-    pages.push(page);
-    cursor = page.nextCursor;
-  } while (cursor !== null && pages.length < 50);
-  return pages;
-}
 
 describe('Deel person mapping', () => {
   const person = (fields: Record<string, unknown>) => ({ id: 'p1', first_name: 'Alex', last_name: 'Marlow', emails: [{ type: 'work', value: 'alex@example.com', primary: true }], ...fields });
@@ -74,7 +64,7 @@ describe('Deel connector against the fake Deel', () => {
     const id = fake.state.addPerson({ first_name: 'Nova', last_name: 'Example', emails: [{ type: 'work', value: 'nova@example.com', primary: true }], hiring_status: 'onboarding', start_date: '2031-01-05' });
     const leaver = [...fake.state.people.keys()][1];
     fake.state.offboardPerson(leaver, '2026-01-15', { onlyOnEmployment: true });
-    const pages = await listAll(connect());
+    const pages = await readAllPages(connect());
     const asked = fake.log.find({ path: '/rest/v2/people' }).map((e) => [e.query.getAll('hiring_statuses[]').join(','), e.query.get('limit'), e.query.get('offset')]);
     expect(asked).toEqual([
       ['onboarding', '200', '0'],
@@ -94,7 +84,7 @@ describe('Deel connector against the fake Deel', () => {
 
   it('goes on when Deel serves fewer than asked, and refuses an answer for another offset or another hiring status', async () => {
     fake = await startFakeDeel({ people: 45, maxLimit: 20, rateLimit: null });
-    const pages = await listAll(connect());
+    const pages = await readAllPages(connect());
     expect(pages.flatMap((p) => p.employees)).toHaveLength(45);
     expect(fake.log.find({ path: '/rest/v2/people' }).filter((e) => e.query.get('hiring_statuses[]') === 'active').map((e) => e.query.get('offset'))).toEqual(['0', '20']);
 
@@ -126,7 +116,7 @@ describe('Deel connector against the fake Deel', () => {
     fake = await startFakeDeel({ people: 12, maxLimit: 5 });
     const waits: number[] = [];
     const realWait: ConnectorContext = { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, (waits.push(ms), ms))) };
-    const employees = (await listAll(connect(FAKE_DEEL_API_TOKEN, realWait))).flatMap((p) => p.employees);
+    const employees = (await readAllPages(connect(FAKE_DEEL_API_TOKEN, realWait))).flatMap((p) => p.employees);
     expect(employees).toHaveLength(12);
     expect(employees.filter((e) => e.attributes[customFieldKey(NUMBER_OF_CHILDREN_FIELD_ID)] !== undefined)).toHaveLength(12);
     const throttled = fake.log.find({ status: 429 });
@@ -150,14 +140,14 @@ describe('Deel connector against the fake Deel', () => {
     const after = await connector.listAttributes();
     expect(after.length).toBe(before.length + 1);
     expect(after).toContainEqual({ key: customFieldKey(fieldId), label: 'Kinder', type: 'number', custom: true });
-    const employees = (await listAll(connector)).flatMap((p) => p.employees);
+    const employees = (await readAllPages(connector)).flatMap((p) => p.employees);
     const first = employees.find((e) => e.remoteId === firstId)!;
     expect(first.attributes[customFieldKey(fieldId)]).toBe(2);
     expect(first.attributes[customFieldKey(SHIRT_SIZE_FIELD_ID)]).toBe('M');
     expect(fake.log.count({ path: /^\/rest\/v2\/people\/[^/]+\/custom_fields$/ })).toBe(4);
     // A person whose custom fields cannot be read fails the page (never a person without values).
     fake.faults.add({ kind: 'answer', path: /\/custom_fields$/, response: { status: 200, body: { nope: true } }, after: 1 });
-    await expect(listAll(connect())).rejects.toBeInstanceOf(HrSystemResponseError);
+    await expect(readAllPages(connect())).rejects.toBeInstanceOf(HrSystemResponseError);
   });
 
   it('offers the legal entities and the standard attributes', async () => {
@@ -166,7 +156,7 @@ describe('Deel connector against the fake Deel', () => {
     expect((await connector.listLegalEntities()).map((e) => e.name).sort()).toEqual(['Example GmbH', 'Example Inc', 'Example Ltd']);
     const attributes = await connector.listAttributes();
     expect(attributes).toContainEqual({ key: 'hiring_type', label: 'Hiring type', type: 'list', custom: false });
-    const employees = (await listAll(connector)).flatMap((p) => p.employees);
+    const employees = (await readAllPages(connector)).flatMap((p) => p.employees);
     expect(employees).toHaveLength(3);
     expect(employees.every((e) => e.legalEntity !== null)).toBe(true);
   });

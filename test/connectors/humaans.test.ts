@@ -5,21 +5,11 @@ import { CredentialsRejectedError, HrSystemResponseError } from '../../connector
 import { humaans } from '../../connectors/humaans/definition';
 import { FAKE_HUMAANS_ACCESS_TOKEN, startFakeHumaans, type RunningFakeHumaans } from '../../connectors/humaans/fake-server';
 import { customFieldKey, mapHumaansPerson } from '../../connectors/humaans/mapping';
-import type { ConnectorContext, EmployeePage, HrConnector } from '../../connectors/types';
+import type { ConnectorContext } from '../../connectors/types';
+import { readAllPages } from '../support/connector-pages';
 
 const noWait: ConnectorContext = { sleep: async () => undefined };
 const today = '2026-12-01';
-
-async function listAll(connector: HrConnector): Promise<EmployeePage[]> {
-  const pages: EmployeePage[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: EmployeePage = await connector.fetchEmployeePage(cursor);
-    pages.push(page);
-    cursor = page.nextCursor;
-  } while (cursor !== null && pages.length < 50);
-  return pages;
-}
 
 describe('Humaans person mapping', () => {
   const person = (fields: Record<string, unknown>) => ({ id: 'pe1', firstName: 'Alex', lastName: 'Marlow', email: 'alex@example.com', ...fields });
@@ -66,7 +56,7 @@ describe('Humaans connector against the fake Humaans', () => {
     const id = fake.state.addPerson({ firstName: 'Nova', lastName: 'Example', email: 'nova@example.com', status: 'newHire', employmentStartDate: '2031-01-05' });
     const leaver = [...fake.state.people.keys()][1];
     fake.state.offboardPerson(leaver, null, '2026-01-15');
-    const pages = await listAll(connect());
+    const pages = await readAllPages(connect());
     expect(pages).toHaveLength(2);
     expect(fake.log.find({ path: '/api/people' }).map((e) => [e.query.get('$limit'), e.query.get('$skip')])).toEqual([
       ['250', '0'],
@@ -81,7 +71,7 @@ describe('Humaans connector against the fake Humaans', () => {
 
   it('goes on when Humaans serves fewer than asked, and refuses an answer for another offset', async () => {
     fake = await startFakeHumaans({ people: 45, maxLimit: 20 });
-    const pages = await listAll(connect());
+    const pages = await readAllPages(connect());
     expect(pages.map((p) => p.employees.length)).toEqual([20, 20, 5]);
 
     fake.faults.add({ kind: 'answer', path: '/api/people', response: { status: 200, body: { total: 45, limit: 20, skip: 0, data: [] } }, after: 1 });

@@ -7,21 +7,11 @@ import { CredentialsRejectedError, HrSystemResponseError } from '../../connector
 import { lucca, luccaCredentials, luccaHost } from '../../connectors/lucca/definition';
 import { FAKE_LUCCA_CLIENT_ID, FAKE_LUCCA_CLIENT_SECRET, FAKE_LUCCA_TENANT, startFakeLucca, type RunningFakeLucca } from '../../connectors/lucca/fake-server';
 import { employmentTypeOf, mapLuccaEmployee, statusOf, type LuccaEmployment } from '../../connectors/lucca/mapping';
-import type { ConnectorContext, EmployeePage, HrConnector } from '../../connectors/types';
+import type { ConnectorContext } from '../../connectors/types';
+import { readAllPages } from '../support/connector-pages';
 
 const noWait: ConnectorContext = { sleep: async () => undefined };
 const today = '2026-12-01';
-
-async function listAll(connector: HrConnector): Promise<EmployeePage[]> {
-  const pages: EmployeePage[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: EmployeePage = await connector.fetchEmployeePage(cursor);
-    pages.push(page);
-    cursor = page.nextCursor;
-  } while (cursor !== null && pages.length < 50);
-  return pages;
-}
 
 describe('Lucca employee mapping', () => {
   const templates = new Map([
@@ -77,7 +67,7 @@ describe('Lucca connector against the fake', () => {
 
   it('asks for every status on every page, so former employees are listed (Lucca leaves them out otherwise)', async () => {
     fake = await startFakeLucca({ people: 60, maxLimit: 10, requestsPerMinute: null });
-    const pages = await listAll(connect());
+    const pages = await readAllPages(connect());
     const employees = pages.flatMap((p) => p.employees);
     expect(employees).toHaveLength(60);
     expect(employees.filter((e) => e.status === 'terminated').length).toBe(12);
@@ -93,7 +83,7 @@ describe('Lucca connector against the fake', () => {
 
   it('reads an employment Lucca did not embed on its own', async () => {
     fake = await startFakeLucca({ people: 10, requestsPerMinute: null, unembeddedEmployments: ['4005'] });
-    const [page] = await listAll(connect());
+    const [page] = await readAllPages(connect());
     expect(page.employees.find((e) => e.remoteId === '5')).toMatchObject({ leavingDate: fake.state.endDateOf('5'), status: 'terminated' });
     expect(fake.log.count({ path: '/lucca-api/employments/4005' })).toBe(1);
   });

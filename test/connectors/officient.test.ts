@@ -7,21 +7,11 @@ import { DETAIL_CONCURRENCY, mapBounded } from '../../connectors/officient/conne
 import { officient } from '../../connectors/officient/definition';
 import { ALLERGIES_FIELD_ID, FAKE_OFFICIENT_ACCESS_TOKEN, SHIRT_SIZE_FIELD_ID, startFakeOfficient, type RunningFakeOfficient } from '../../connectors/officient/fake-server';
 import { customFieldKey, mapOfficientPerson } from '../../connectors/officient/mapping';
-import type { ConnectorContext, EmployeePage, HrConnector } from '../../connectors/types';
+import type { ConnectorContext } from '../../connectors/types';
+import { readAllPages } from '../support/connector-pages';
 
 const noWait: ConnectorContext = { sleep: async () => undefined };
 const today = '2026-12-01';
-
-async function listAll(connector: HrConnector): Promise<EmployeePage[]> {
-  const pages: EmployeePage[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: EmployeePage = await connector.fetchEmployeePage(cursor);
-    pages.push(page);
-    cursor = page.nextCursor;
-  } while (cursor !== null && pages.length < 50);
-  return pages;
-}
 
 describe('Officient person mapping', () => {
   const listed = (fields: Record<string, unknown> = {}) => ({ id: 264, name: 'Alex Marlow', email: 'alex@example.com', role_name: 'Chemist', archived: 0, ...fields });
@@ -94,7 +84,7 @@ describe('Officient connector against the fake', () => {
 
   it('pages from 0 with include_archived=1 until the pages cover total_record_count, reading each person’s detail', async () => {
     fake = await startFakeOfficient({ people: 65 });
-    const pages = await listAll(connect());
+    const pages = await readAllPages(connect());
     expect(pages.map((p) => p.employees.length)).toEqual([30, 30, 5]);
     const lists = fake.log.find({ path: '/1.0/people/list' });
     expect(lists.map((r) => [r.query.get('page'), r.query.get('include_archived')])).toEqual([
@@ -112,7 +102,7 @@ describe('Officient connector against the fake', () => {
 
   it('ends at an exact multiple of 30 without asking for an empty page', async () => {
     fake = await startFakeOfficient({ people: 60 });
-    const pages = await listAll(connect());
+    const pages = await readAllPages(connect());
     expect(pages).toHaveLength(2);
     expect(fake.log.count({ path: '/1.0/people/list' })).toBe(2);
   });
@@ -121,7 +111,7 @@ describe('Officient connector against the fake', () => {
     fake = await startFakeOfficient({ people: 45 });
     const short = { status: 200, body: { data: [{ id: 1001, name: 'x', archived: 0 }], total_record_count: 45 } };
     fake.faults.add({ kind: 'answer', path: '/1.0/people/list', response: short });
-    const pages = await listAll(connect());
+    const pages = await readAllPages(connect());
     expect(pages.map((p) => p.employees.length)).toEqual([1, 15]);
     fake.faults.add({ kind: 'answer', path: '/1.0/people/list', response: { status: 200, body: { data: [{ id: 1001, name: 'x', archived: 0 }] } } });
     expect((await connect().fetchEmployeePage(null)).nextCursor).toBeNull();
@@ -142,7 +132,7 @@ describe('Officient connector against the fake', () => {
     fake = await startFakeOfficient({ people: 12 });
     fake.faults.add({ kind: 'answer', path: '/1.0/people/1003/detail', response: { status: 400, body: { status_code: 400, reason_phrase: 'Employee not found or you have no access.' } } });
     const throttled = fake.faults.add({ kind: 'throttle', path: '/1.0/people/1005/detail', retryAfterSeconds: 1 });
-    const [page] = await listAll(connect());
+    const [page] = await readAllPages(connect());
     expect(page.employees).toHaveLength(11);
     expect(page.invalid).toEqual([{ remoteId: '1003', reason: expect.stringContaining('Employee not found or you have no access.') }]);
     expect(throttled.hits).toBe(1);
@@ -156,7 +146,7 @@ describe('Officient connector against the fake', () => {
     expect(attributes).toContainEqual({ key: customFieldKey(ALLERGIES_FIELD_ID), label: 'Allergies', type: 'string', custom: true });
     expect(attributes.find((a) => a.key === customFieldKey(201))).toBeUndefined();
     expect(attributes).toContainEqual(expect.objectContaining({ key: 'dependent_children', custom: false }));
-    const [page] = await listAll(connect());
+    const [page] = await readAllPages(connect());
     expect(page.employees[0].attributes[customFieldKey(SHIRT_SIZE_FIELD_ID)]).toMatch(/^[SML]$/);
   });
 

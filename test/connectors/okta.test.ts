@@ -7,21 +7,11 @@ import { readCursor } from '../../connectors/okta/connector';
 import { okta, oktaCredentials } from '../../connectors/okta/definition';
 import { FAKE_OKTA_API_TOKEN, oktaError, parseFilter, startFakeOkta, TERMINATION_DATE_ATTRIBUTE, type RunningFakeOkta } from '../../connectors/okta/fake-server';
 import { mapOktaUser, schemaAttributes, statusOf } from '../../connectors/okta/mapping';
-import type { ConnectorContext, EmployeePage, HrConnector } from '../../connectors/types';
+import type { ConnectorContext, EmployeePage } from '../../connectors/types';
+import { readAllPages } from '../support/connector-pages';
 
 const noWait: ConnectorContext = { sleep: async () => undefined };
 const today = '2026-12-01';
-
-async function listAll(connector: HrConnector, changedSince?: Date): Promise<EmployeePage[]> {
-  const pages: EmployeePage[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: EmployeePage = changedSince ? await connector.fetchChangedEmployeePage!(changedSince, cursor) : await connector.fetchEmployeePage(cursor);
-    pages.push(page);
-    cursor = page.nextCursor;
-  } while (cursor !== null && pages.length < 50);
-  return pages;
-}
 
 describe('Okta user mapping', () => {
   const user = (status: string, profile: Record<string, unknown> = {}) => ({ id: '00u1', status, profile: { firstName: 'Alex', lastName: 'Marlow', email: 'alex@example.com', login: 'alex@example.com', ...profile } });
@@ -111,7 +101,7 @@ describe('Okta connector against the fake', () => {
     const plain = await fetch(`${fake.url}/api/v1/users?limit=200`, { headers: { authorization: `SSWS ${FAKE_OKTA_API_TOKEN}` } });
     expect(((await plain.json()) as Array<{ status: string }>).map((u) => u.status)).not.toContain('DEPROVISIONED');
 
-    const pages = await listAll(connect());
+    const pages = await readAllPages(connect());
     expect(new Set(ids(pages))).toEqual(new Set(fake.state.users.map((u) => u.id)));
     expect(ids(pages)).toHaveLength(fake.state.users.length);
     const listing = fake.log.find({ path: '/api/v1/users' }).slice(1); // after the plain fetch above
@@ -124,7 +114,7 @@ describe('Okta connector against the fake', () => {
   it('never drops a deprovisioned user or lists one twice, should the plain list include them', async () => {
     const id = fake.state.users.find((u) => u.status === 'DEPROVISIONED')!.id;
     fake.faults.add({ path: '/api/v1/users', kind: 'answer', response: { status: 200, body: [fake.state.users.find((u) => u.id === id)] } });
-    const pages = await listAll(connect());
+    const pages = await readAllPages(connect());
     expect(ids(pages).filter((x) => x === id)).toHaveLength(1);
   });
 
@@ -134,7 +124,7 @@ describe('Okta connector against the fake', () => {
     const gone = fake.state.users.find((u) => u.status === 'ACTIVE' && u.id !== active)!.id as string;
     fake.state.editProfile(active, { department: 'Moved' });
     fake.state.deprovision(gone, '2026-11-30');
-    const pages = await listAll(connect(), since);
+    const pages = await readAllPages(connect(), since);
     expect(ids(pages).sort()).toEqual([active, gone].sort());
     expect(pages.flatMap((p) => p.employees).find((e) => e.remoteId === gone)).toMatchObject({ status: 'terminated', leavingDate: '2026-11-30' });
     const filters = fake.log.find({ path: '/api/v1/users' }).map((e) => e.query.get('filter'));

@@ -7,21 +7,11 @@ import { CredentialsRejectedError, HrSystemResponseError } from '../../connector
 import { remote } from '../../connectors/remote/definition';
 import { FAKE_REMOTE_API_TOKEN, FAKE_REMOTE_CLIENT_ID, FAKE_REMOTE_CLIENT_SECRET, NUMBER_OF_CHILDREN_FIELD_ID, startFakeRemote, type RunningFakeRemote } from '../../connectors/remote/fake-server';
 import { customFieldKey, leavingDateOf, mapRemoteEmployment, pickOffboarding, statusOf } from '../../connectors/remote/mapping';
-import type { ConnectorContext, EmployeePage, HrConnector } from '../../connectors/types';
+import type { ConnectorContext } from '../../connectors/types';
+import { readAllPages } from '../support/connector-pages';
 
 const noWait: ConnectorContext = { sleep: async () => undefined };
 const today = '2026-12-01';
-
-async function listAll(connector: HrConnector): Promise<EmployeePage[]> {
-  const pages: EmployeePage[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: EmployeePage = await connector.fetchEmployeePage(cursor);
-    pages.push(page);
-    cursor = page.nextCursor;
-  } while (cursor !== null && pages.length < 50);
-  return pages;
-}
 
 describe('Remote employment mapping', () => {
   const parts = (listed: Record<string, unknown>, details: Record<string, unknown> | null = null, offboarding: Record<string, unknown> | null = null) => ({
@@ -88,7 +78,7 @@ describe('Remote connector against the fake Remote', () => {
 
   it('pages with page_size=100, then lists the deleted employments, and reads the offboardings once', async () => {
     fake = await startFakeRemote({ people: 130 });
-    const pages = await listAll(withToken());
+    const pages = await readAllPages(withToken());
     expect(fake.log.find({ path: '/v1/employments' }).map((e) => [e.query.get('page'), e.query.get('page_size'), e.query.get('status')])).toEqual([
       ['1', '100', null],
       ['2', '100', null],
@@ -115,11 +105,11 @@ describe('Remote connector against the fake Remote', () => {
   it('follows a new offboarding and a new hire at the next listing', async () => {
     fake = await startFakeRemote({ people: 6 });
     const connector = withToken();
-    const first = (await listAll(connector)).flatMap((p) => p.employees);
+    const first = (await readAllPages(connector)).flatMap((p) => p.employees);
     const someone = first.find((e) => e.status === 'active' && e.leavingDate === null)!;
     fake.state.offboard(someone.remoteId, { type: 'resignation', status: 'submitted', proposed_last_working_day: '2031-01-31', confidential: true });
     const hire = fake.state.addEmployment({ full_name: 'Nova Example', personal_email: 'nova@mail.example.net', status: 'invited', provisional_start_date: '2031-02-01', basic_information: { name: 'Nova Example', email: 'nova@mail.example.net', provisional_start_date: '2031-02-01' } });
-    const second = (await listAll(connector)).flatMap((p) => p.employees);
+    const second = (await readAllPages(connector)).flatMap((p) => p.employees);
     expect(second.find((e) => e.remoteId === someone.remoteId)).toMatchObject({ leavingDate: '2031-01-31', status: 'active' });
     expect(second.find((e) => e.remoteId === hire)).toMatchObject({ status: 'onboarding', hireDate: '2031-02-01', firstName: 'Nova', lastName: 'Example' });
   });

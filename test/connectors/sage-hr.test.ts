@@ -6,21 +6,11 @@ import { parseCursor } from '../../connectors/sage-hr/connector';
 import { sageHr, sageHrCredentials } from '../../connectors/sage-hr/definition';
 import { FAKE_SAGE_HR_API_KEY, HOBBY_FIELD_ID, LANGUAGES_FIELD_ID, NUMBER_OF_CHILDREN_FIELD_ID, startFakeSageHr, type RunningFakeSageHr } from '../../connectors/sage-hr/fake-server';
 import { customFieldKey, customFieldType, mapSageHrEmployee } from '../../connectors/sage-hr/mapping';
-import type { ConnectorContext, EmployeePage, HrConnector } from '../../connectors/types';
+import type { ConnectorContext } from '../../connectors/types';
+import { readAllPages } from '../support/connector-pages';
 
 const noWait: ConnectorContext = { sleep: async () => undefined };
 const today = '2026-12-01';
-
-async function listAll(connector: HrConnector): Promise<EmployeePage[]> {
-  const pages: EmployeePage[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: EmployeePage = await connector.fetchEmployeePage(cursor);
-    pages.push(page);
-    cursor = page.nextCursor;
-  } while (cursor !== null && pages.length < 50);
-  return pages;
-}
 
 describe('Sage HR employee mapping', () => {
   const employee = (fields: Record<string, unknown>) => ({ id: 19, first_name: 'John', last_name: 'Doe', email: 'john@example.com', ...fields });
@@ -97,7 +87,7 @@ describe('Sage HR connector against the fake Sage HR', () => {
   });
 
   it('sends the key as X-Auth-Token and pages /employees, then /terminated-employees, by page number only', async () => {
-    const pages = await listAll(connect());
+    const pages = await readAllPages(connect());
     const active = fake.log.find({ path: '/api/employees' });
     const terminated = fake.log.find({ path: '/api/terminated-employees' });
     expect(active.map((e) => e.query.get('page'))).toEqual(['1', '2', '3', '4']);
@@ -111,7 +101,7 @@ describe('Sage HR connector against the fake Sage HR', () => {
   it('keeps a leaver who moves to the terminated list, and one terminated ahead of time on the active list', async () => {
     fake.state.terminateEmployee('1', '2026-01-31', true);
     fake.state.terminateEmployee('2', '2031-03-31', false);
-    const employees = new Map((await listAll(connect())).flatMap((p) => p.employees).map((e) => [e.remoteId, e]));
+    const employees = new Map((await readAllPages(connect())).flatMap((p) => p.employees).map((e) => [e.remoteId, e]));
     expect(employees.get('1')).toMatchObject({ status: 'terminated', leavingDate: '2026-01-31', attributes: expect.objectContaining({ sage_hr_list: 'terminated' }) });
     expect(employees.get('2')).toMatchObject({ status: 'active', leavingDate: '2031-03-31', attributes: expect.objectContaining({ sage_hr_list: 'active' }) });
   });
@@ -126,7 +116,7 @@ describe('Sage HR connector against the fake Sage HR', () => {
       { key: customFieldKey(String(HOBBY_FIELD_ID)), label: 'Hobby', type: 'string', custom: true },
     ]));
     expect(fake.log.count({ path: /\/custom-fields$/ })).toBe(1);
-    const employees = new Map((await listAll(connector)).flatMap((p) => p.employees).map((e) => [e.remoteId, e]));
+    const employees = new Map((await readAllPages(connector)).flatMap((p) => p.employees).map((e) => [e.remoteId, e]));
     expect(employees.get('3')!.attributes).toMatchObject({ [customFieldKey(String(NUMBER_OF_CHILDREN_FIELD_ID))]: '2', [customFieldKey(String(LANGUAGES_FIELD_ID))]: 'English' });
     expect(employees.get('4')!.attributes[customFieldKey(String(LANGUAGES_FIELD_ID))]).toBe('English, German');
     // One custom-fields request per employee of the listing (plus the one for the attributes).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  asFields,
   blankToNull,
   describeIssues,
   invalidRecord,
@@ -56,6 +57,11 @@ describe('connector kit: dates', () => {
 });
 
 describe('connector kit: values and results', () => {
+  it('reads a record as a field map only when it is a JSON object', () => {
+    expect(asFields({ id: 7 })).toEqual({ id: 7 });
+    for (const notARecord of [null, undefined, [], [{ id: 7 }], 'id=7', 7]) expect(asFields(notARecord)).toBeNull();
+  });
+
   it('reads blanks, ids and enums', () => {
     expect(blankToNull('  Ada ')).toBe('Ada');
     expect(blankToNull('   ')).toBeNull();

@@ -14,6 +14,11 @@ export function textOf(value: unknown): string | null {
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
 }
 
+/** A vendor record as a field map, or null when it is not a JSON object (an array, a string, null). */
+export function asFields(record: unknown): Record<string, unknown> | null {
+  return typeof record === 'object' && record !== null && !Array.isArray(record) ? (record as Record<string, unknown>) : null;
+}
+
 /** The id of a record (string or number, not blank) as text, or null. */
 export function rawId(record: unknown, key = 'id'): string | null {
   const id = record && typeof record === 'object' ? (record as Record<string, unknown>)[key] : undefined;

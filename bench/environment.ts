@@ -7,13 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { migrate } from '../infra/migrator';
 import { freePort } from '../infra/ports';
 import { findTemporalCli } from '../infra/temporal-cli';
 import { startTemporalDevServer } from '../infra/temporal-dev-server';
-import { WORKFLOWS_PATH } from '../composition/worker';
+import { writeWorkflowBundle } from '../composition/workflow-bundle';
 import { BenchApiClient } from './api-client';
 import { createDatabase, dropDatabase } from './database-admin';
 import type { CpuTargets } from './cpu';
@@ -40,7 +39,6 @@ export interface BenchEnvironment {
   close(): Promise<void>;
 }
 
-const quietBundler = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
 
 export async function startBenchEnvironment(given: GivenServers | null, log: (line: string) => void): Promise<BenchEnvironment> {
   const stops: Array<() => Promise<unknown>> = [];
@@ -90,7 +88,7 @@ export async function startBenchEnvironment(given: GivenServers | null, log: (li
     let bundlePath = given?.workflowBundlePath;
     if (!bundlePath) {
       const target = path.join(workDir, 'workflow-bundle.js');
-      starting.push(bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundler as never }).then((b) => fs.writeFileSync(target, b.code)));
+      starting.push(writeWorkflowBundle(target));
       bundlePath = target;
     }
     await Promise.all(starting);

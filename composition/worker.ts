@@ -1,23 +1,9 @@
-// Composition root, worker half: bundles workflows/ (or loads a prebuilt bundle) and registers the
+// Composition root, worker half: runs the workflow bundle (composition/workflow-bundle.ts) and registers the
 // activities built from their dependencies (infra adapters).
-import fs from 'node:fs';
-import path from 'node:path';
-import { bundleWorkflowCode, NativeConnection, Worker, type State, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Worker, type State, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { syncListingTaskQueue } from '../contracts/integration-sync';
-
-export const WORKFLOWS_PATH = path.resolve(__dirname, '..', 'workflows', 'index.ts');
-export const PREBUILT_BUNDLE = path.resolve(__dirname, '..', 'dist', 'workflow-bundle.js');
-
-export async function loadWorkflowBundle(): Promise<{ code: string }> {
-  if (process.env.NODE_ENV === 'production' && fs.existsSync(PREBUILT_BUNDLE)) {
-    return { code: fs.readFileSync(PREBUILT_BUNDLE, 'utf8') };
-  }
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
-}
-
-const noop = () => undefined;
-const quietBundlerLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop };
+import { loadWorkflowBundle } from './workflow-bundle';
 
 export interface WorkerSetup {
   connection: NativeConnection;

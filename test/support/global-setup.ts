@@ -4,13 +4,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { ensureDatabase, startEmbeddedPostgres } from '../../infra/embedded-postgres';
 import { migrate } from '../../infra/migrator';
 import { freePort } from '../../infra/ports';
 import { findTemporalCli } from '../../infra/temporal-cli';
 import { startTemporalDevServer } from '../../infra/temporal-dev-server';
-import { WORKFLOWS_PATH } from '../../composition/worker';
+import { writeWorkflowBundle } from '../../composition/workflow-bundle';
 import { testEnvFile, writeTestEnv } from './test-env';
 
 export default async function globalSetup(): Promise<void> {
@@ -22,7 +21,8 @@ export default async function globalSetup(): Promise<void> {
   if (!cliPath) throw new Error('Temporal CLI not found: run `bash scripts/install-temporal.sh` (the test suite needs a real Temporal server).');
 
   const pgPort = await freePort();
-  const [pg, temporal, bundle] = await Promise.all([
+  const workflowBundlePath = path.join(dataDir, 'workflow-bundle.js');
+  const [pg, temporal] = await Promise.all([
     startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort, database: 'postgres' }),
     freePort().then((port) =>
       startTemporalDevServer({
@@ -35,16 +35,13 @@ export default async function globalSetup(): Promise<void> {
         extraArgs: ['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=60'],
       }),
     ),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never }),
+    writeWorkflowBundle(workflowBundlePath),
   ]);
   const adminUrl = pg.url;
   const templateDatabase = 'hr_template';
   const templateUrl = adminUrl.replace(/\/[^/]+$/, `/${templateDatabase}`);
   await ensureDatabase(adminUrl, templateDatabase);
   await migrate(templateUrl);
-
-  const workflowBundlePath = path.join(dataDir, 'workflow-bundle.js');
-  fs.writeFileSync(workflowBundlePath, bundle.code);
 
   writeTestEnv({ postgresAdminUrl: adminUrl, templateDatabase, temporalAddress: temporal.address, temporalCliPath: cliPath, workflowBundlePath, dataDir }, testEnvFile(runId));
   (globalThis as Record<string, unknown>).__HR_TEST_SERVERS__ = { pg, temporal, dataDir };

@@ -24,7 +24,39 @@ function sameSecret(a: string, b: string): boolean {
 
 const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message);
 
+/**
+ * Company keys looked up in the last seconds, by key hash: most requests come in bursts from the same
+ * few keys, and the lookup (a Prisma query) cost more than the page it guards. A key's company and
+ * time zone never change, and companies are not deleted, so a short TTL only bounds memory and
+ * staleness; unknown keys are never cached (random keys cannot fill it).
+ */
+class CompanyKeyCache {
+  private readonly entries = new Map<string, { company: { id: string; timezone: string }; expiresAt: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries: number,
+  ) {}
+
+  get(hash: string, now: number): { id: string; timezone: string } | undefined {
+    const hit = this.entries.get(hash);
+    if (!hit) return undefined;
+    if (hit.expiresAt > now) return hit.company;
+    this.entries.delete(hash);
+    return undefined;
+  }
+
+  set(hash: string, company: { id: string; timezone: string }, now: number): void {
+    // Oldest first out (Map keeps insertion order).
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(hash, { company, expiresAt: now + this.ttlMs });
+  }
+}
+
+export const COMPANY_KEY_CACHE_TTL_MS = 10_000;
+
 export function authenticate(deps: AppDeps) {
+  const cache = new CompanyKeyCache(COMPANY_KEY_CACHE_TTL_MS, 10_000);
   return async (req: FastifyRequest): Promise<void> => {
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
@@ -34,8 +66,15 @@ export function authenticate(deps: AppDeps) {
       req.principal = { kind: 'operator' };
       return;
     }
-    const company = await deps.db.company.findUnique({ where: { apiKeyHash: hashApiKey(key) }, select: { id: true, timezone: true } });
-    if (!company) throw unauthorized('The API key is not valid.');
+    const hash = hashApiKey(key);
+    const now = Date.now();
+    let company = cache.get(hash, now);
+    if (!company) {
+      const found = await deps.db.company.findUnique({ where: { apiKeyHash: hash }, select: { id: true, timezone: true } });
+      if (!found) throw unauthorized('The API key is not valid.');
+      cache.set(hash, found, now);
+      company = found;
+    }
     req.principal = { kind: 'company', companyId: company.id, timezone: company.timezone };
   };
 }

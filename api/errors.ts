@@ -82,6 +82,7 @@ const ADAPTER_UNREACHABLE = new Set(['DatabaseNotReachable', 'DatabaseDoesNotExi
 const SQLSTATE_UNREACHABLE = /^(08\d{3}|53300|57P0[1-3])$/;
 // node-postgres errors without a code, which Prisma passes on as they are: a dropped connection, a
 // client left broken by one, the connect timeout of infra/prisma.ts, a pool checkout timeout.
+const SOCKET_UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
 const PG_CONNECTION_MESSAGE = /Connection terminated|encountered a connection error and is not queryable|^timeout expired$|timeout exceeded when trying to connect|Can't reach database server/i;
 
 /** A database call failed because PostgreSQL could not be reached (down, restarting, refusing connections). */
@@ -105,6 +106,8 @@ export function isDatabaseOutage(err: unknown): boolean {
     if (typeof kind === 'string' && ADAPTER_UNREACHABLE.has(kind)) return true; // a bare DriverAdapterError cause
     if (typeof code === 'string' && typeof severity === 'string' && SQLSTATE_UNREACHABLE.test(code)) return true;
     if (e instanceof Error && !(e instanceof ApiError) && PG_CONNECTION_MESSAGE.test(e.message)) return true;
+    // node-postgres used directly (infra/repositories/employee-pages.ts): the socket's own error.
+    if (typeof code === 'string' && SOCKET_UNREACHABLE.has(code) && typeof (e as { syscall?: unknown }).syscall === 'string') return true;
   }
   return false;
 }

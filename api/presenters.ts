@@ -1,7 +1,13 @@
 // Database rows → API resources (camelCase, ISO dates). Credentials are never part of any resource.
-import type { Employee, Integration, Invite, SyncRun } from '../generated/prisma/client';
+import type { Integration, Invite, SyncRun } from '../generated/prisma/client';
+import type { EmployeeRow } from '../infra/repositories/employee-pages';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+/** An instant as a Date (Prisma) or already as ISO 8601 text (infra/repositories/employee-pages.ts). */
+const isoText = (d: Date | string | null) => (typeof d === 'string' ? d : iso(d));
+
+/** An employee as Prisma reads it, or as the page reader does (same fields, instants as text). */
+type EmployeeLike = Omit<EmployeeRow, 'invitedAt' | 'createdAt' | 'updatedAt'> & { invitedAt: Date | string | null; createdAt: Date | string; updatedAt: Date | string };
 
 const listingOf = (value: string | null): 'FULL' | 'CHANGES' | null => (value === 'FULL' || value === 'CHANGES' ? value : null);
 
@@ -52,7 +58,7 @@ export function presentIntegration(i: Integration, lastSync: SyncRun | null, nex
   };
 }
 
-export function presentEmployee(e: Employee) {
+export function presentEmployee(e: EmployeeLike) {
   return {
     id: e.id,
     integrationId: e.integrationId,
@@ -70,9 +76,9 @@ export function presentEmployee(e: Employee) {
     legalEntity: e.legalEntityId ? { id: e.legalEntityId, name: e.legalEntityName ?? e.legalEntityId } : null,
     maritalStatus: e.maritalStatus,
     numberOfChildren: e.numberOfChildren,
-    invitedAt: iso(e.invitedAt),
-    createdAt: e.createdAt.toISOString(),
-    updatedAt: e.updatedAt.toISOString(),
+    invitedAt: isoText(e.invitedAt),
+    createdAt: isoText(e.createdAt)!,
+    updatedAt: isoText(e.updatedAt)!,
   };
 }
 

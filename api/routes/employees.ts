@@ -7,6 +7,9 @@ import { presentEmployee, presentInvite } from '../presenters';
 import { errorResponses, idParams, listOf, listQuery } from '../schemas/common';
 import { employee, invite } from '../schemas/employee';
 import { employeeOfCompany } from '../tenancy';
+import { fastOkSerializer } from '../fast-serializer';
+import { poolOf } from '../../infra/prisma';
+import { readEmployeePage } from '../../infra/repositories/employee-pages';
 
 export function employeeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -19,15 +22,12 @@ export function employeeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           querystring: listQuery.extend({ status: z.enum(['ACTIVE', 'LEAVING_PLANNED', 'LEFT']).optional() }),
           response: { 200: listOf(employee), 403: errorResponses[403] },
         },
+        serializerCompiler: fastOkSerializer,
       },
       async (req) => {
         const { companyId } = companyOf(req);
         const after = decodeIdCursor(req.query.cursor);
-        const rows = await deps.db.employee.findMany({
-          where: { companyId, ...(req.query.status ? { status: req.query.status } : {}), ...(after ? { id: { gt: after } } : {}) },
-          orderBy: { id: 'asc' },
-          take: req.query.limit + 1,
-        });
+        const rows = await readEmployeePage(poolOf(deps.db), { companyId, status: req.query.status, afterId: after, take: req.query.limit + 1 });
         const page = pageOf(rows, req.query.limit, (r) => r.id);
         return { items: page.items.map(presentEmployee), nextCursor: page.nextCursor };
       },

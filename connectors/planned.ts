@@ -49,6 +49,7 @@ export function plannedHrSystem<Id extends string>(id: Id, name: string): HrSyst
     credentialsSchema: z.object({}).strict() as unknown as z.ZodType<Record<string, unknown>>,
     supportedFields: [],
     secretKeys: [],
+    notes: { verified: [], unverified: [] },
     create() {
       throw new Error(`${name} has no connector yet`);
     },

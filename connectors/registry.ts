@@ -17,7 +17,15 @@ import { okta } from './okta/definition';
 import { sageHr } from './sage-hr/definition';
 import { remote } from './remote/definition';
 import { deel } from './deel/definition';
+import { workday } from './workday/definition';
+import { payFit } from './payfit/definition';
+import { rippling } from './rippling/definition';
+import { afas } from './afas/definition';
+import { nmbrs } from './nmbrs/definition';
 import { alexisHr } from './alexishr/definition';
+import { sapSuccessFactors } from './sap-successfactors/definition';
+import { hrWorks } from './hr-works/definition';
+import { planday } from './planday/definition';
 
 /** A connector module: a complete definition whose id is its registry key. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -43,7 +51,15 @@ const connectors = connectorModules({
   'sage-hr': sageHr,
   remote,
   deel,
+  workday,
+  payfit: payFit,
+  rippling,
+  afas,
+  nmbrs,
   alexishr: alexisHr,
+  'sap-successfactors': sapSuccessFactors,
+  'hr-works': hrWorks,
+  planday,
 });
 
 export type AvailableHrSystemId = keyof typeof connectors;

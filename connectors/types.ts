@@ -57,6 +57,16 @@ export interface ConnectorContext {
   signal?: AbortSignal;
 }
 
+/**
+ * Plain sentences for the admin choosing a system: what was checked against the vendor's own
+ * published description (spec, reference page), and where it is silent and the connector took the
+ * defensive reading (what may differ on a real account).
+ */
+export interface CatalogNotes {
+  verified: readonly string[];
+  unverified: readonly string[];
+}
+
 export interface HrSystemDefinition<Credentials extends Record<string, unknown> = Record<string, unknown>, Id extends string = string> {
   id: Id;
   name: string;
@@ -67,6 +77,8 @@ export interface HrSystemDefinition<Credentials extends Record<string, unknown> 
   supportedFields: readonly EmployeeFieldKey[];
   /** Secret credential keys, redacted wherever credentials could be echoed. */
   secretKeys: readonly (keyof Credentials & string)[];
+  /** What the admin is told about this connector (GET /v1/hr-systems); the sources are in the folder's NOTES.md. */
+  notes: CatalogNotes;
   create(credentials: Credentials, context?: ConnectorContext): HrConnector;
 }
 

@@ -18,6 +18,12 @@ const hrSystem = z.object({
       offeredByHrSystem: z.boolean().describe('False: map a custom attribute of the HR system instead (mapping step)'),
     }),
   ),
+  notes: z
+    .object({
+      verified: z.array(z.string()).describe("Checked against the vendor's published API description"),
+      unverified: z.array(z.string()).describe('Where that description is silent: the reading the connector takes, which a real account may contradict'),
+    })
+    .describe('What to know before connecting (empty for planned systems)'),
 });
 
 // Built once: the catalog does not change while the process runs.
@@ -27,6 +33,7 @@ const catalog = hrSystems.map((s) => ({
   status: s.status,
   credentials: z.toJSONSchema(s.credentialsSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
   fields: s.status === 'planned' ? [] : EMPLOYEE_FIELDS.map((f) => ({ ...f, offeredByHrSystem: s.supportedFields.includes(f.key) })),
+  notes: { verified: [...s.notes.verified], unverified: [...s.notes.unverified] },
 }));
 
 export function hrSystemRoutes(_deps: AppDeps): FastifyPluginAsyncZod {

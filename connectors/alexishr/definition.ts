@@ -31,6 +31,21 @@ export const alexisHr = defineHrSystem({
   // employee's /child records. AlexisHR's schema has no marital status: that needs a mapped custom field.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'hireDate', 'leavingDate', 'gender', 'legalEntity', 'numberOfChildren'],
   secretKeys: ['accessToken'],
+  notes: {
+    verified: [
+      'Active and inactive employees are asked for separately (filter on active), so former employees are listed with their end date (endDate).',
+      'Only changed employees are read between complete listings (filter on updated).',
+      'The work e-mail is used (workEmail), never the private one.',
+      "The legal entity is the employee's company (companyId); the number of children is the count of the employee's child records.",
+      'AlexisHR access tokens have owner rights: one token reads every employee and company.',
+    ],
+    unverified: [
+      'Whether changes to employments, children or custom fields mark the employee as changed is not documented: such changes show at the next complete listing.',
+      'AlexisHR does not say whether inactive means a closed account or a finished employment: an inactive employee counts as a leaver only once the end date has passed.',
+      "Employment types are your company's own labels: names that are not recognised (e.g. Swedish Tillsvidare) show as Other.",
+      'Gender values other than male and female are not documented and show as diverse.',
+    ],
+  },
   connect: (credentials, { hrSystemName, context }) =>
     new AlexisHrConnector(
       new HrApi({

@@ -26,6 +26,21 @@ export const bambooHr = defineHrSystem({
   // step offers custom fields for it. Legal entity is read from the "Division" field.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'hireDate', 'leavingDate', 'gender', 'legalEntity', 'maritalStatus'],
   secretKeys: ['apiKey'],
+  notes: {
+    verified: [
+      "Every employee is read, whatever their status, through a custom report (reports/custom): BambooHR's employee directory would list active people only.",
+      'Former employees are listed with their leaving date (terminationDate).',
+      "Personnel number, employment status, gender and marital status come from BambooHR's standard fields (employeeNumber, employmentHistoryStatus, gender, maritalStatus).",
+      'BambooHR has no legal-entity field: the Division (division) is used instead. Number of children is not a standard field: map it from a custom field.',
+      'When BambooHR is busy (503, or 429 from September 2026), the sync waits and tries again.',
+    ],
+    unverified: [
+      "BambooHR's pages name the marital status field both marital and maritalStatus; maritalStatus is read. If it stays empty, map it in the field mapping.",
+      "That future hires are Inactive until their first day was not found in BambooHR's description: an inactive employee with a start date ahead is shown as a new hire.",
+      "Employment types are your company's own list (employmentHistoryStatus): entries that do not read as full-time, part-time, intern or contractor are shown as Other.",
+      'BambooHR marks the custom report used here as deprecated (in favour of datasets); no end date was found.',
+    ],
+  },
   connect: (credentials, { hrSystemName, context }) =>
     new BambooHrConnector(
       new HrApi({

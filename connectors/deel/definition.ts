@@ -24,6 +24,22 @@ export const deel = defineHrSystem({
   // person's detail, which the connector does not read: see NOTES.md).
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'employmentType', 'hireDate', 'leavingDate', 'legalEntity'],
   secretKeys: ['apiToken'],
+  notes: {
+    verified: [
+      "Names, start date (start_date) and leaving date (completion_date) are read from Deel's people list.",
+      'Only a work e-mail is used, never a personal one (emails of type work).',
+      'Onboarding, active and inactive people are each asked for by status (hiring_statuses), so leavers are listed.',
+      "The legal entity is the person's entity at Deel (client_legal_entity).",
+      'Deel allows 5 requests a second per organization; custom field values are read one person at a time, about 200 seconds per 1000 people.',
+    ],
+    unverified: [
+      'Whether Deel takes several statuses in one request is not documented, so each is read separately: someone changing status during a sync may appear twice or be missing once.',
+      'Deel documents only the hiring type contractor (hiring_type): other hiring types leave the employment type unknown.',
+      "Without a completion date, the latest ended employment's date counts as the leaving date, and only when no employment is still running.",
+      'The leaving date is read as the day Deel writes it (midnight UTC); that Deel always writes midnight UTC is assumed.',
+      "Which token permission Deel needs for its list of legal entities is not documented: if it is refused, Deel's reason is shown.",
+    ],
+  },
   connect: (credentials, { hrSystemName, context }) =>
     new DeelConnector(
       new HrApi({

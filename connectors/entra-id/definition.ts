@@ -30,6 +30,20 @@ export const entraIdDefinition = defineHrSystem({
   // Graph has no gender, marital status or number of children; those need a mapped extension attribute.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'hireDate', 'leavingDate', 'legalEntity'],
   secretKeys: ['clientSecret'],
+  notes: {
+    verified: [
+      'All users are read, disabled accounts included (accountEnabled): a disabled account is shown as inactive.',
+      'Hire and leaving dates come from employeeHireDate and employeeLeaveDateTime; reading the leaving date needs the permission User-LifeCycleInfo.Read.All.',
+      "The legal entity is the user's company name (companyName), the personnel number the employee ID (employeeId), the employment type the employee type (employeeType).",
+      'Microsoft Entra ID has no gender, marital status or number of children: map them from extension attributes.',
+      'When Microsoft asks to slow down (429 with Retry-After), the sync waits as long as asked.',
+    ],
+    unverified: [
+      'How Microsoft answers an app without User-LifeCycleInfo.Read.All was not checked: leaving dates may then stay empty, so grant that permission.',
+      "Custom attributes (extensionAttribute1–15, directory extensions) were not checked on Microsoft's pages; directory extensions are offered only with Directory.Read.All.",
+      'Microsoft only gives examples for the employee type (Employee, Contractor, Consultant, Vendor): other wordings that do not name a type are shown as Other.',
+    ],
+  },
   connect(credentials, { hrSystemName, context }) {
     const graphBase = apiBase('https://graph.microsoft.com', credentials.baseUrl);
     const loginBase = apiBase('https://login.microsoftonline.com', credentials.loginBaseUrl);

@@ -21,6 +21,19 @@ export const factorial = defineHrSystem({
   // fields for them.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'hireDate', 'leavingDate', 'gender', 'legalEntity'],
   secretKeys: ['apiKey'],
+  notes: {
+    verified: [
+      'Former employees are listed too (only_active=false), with their leaving date (terminated_on).',
+      "The hire date is the start of the employee's current contract (starts_on); the work e-mail is the sign-in address (login_email).",
+      "The legal entity is the employee's legal entity in Factorial (legal_entity_id), shown with its legal name; the personnel number is company_identifier.",
+      'Factorial has no employment type field: full-time or part-time is worked out from the working time of the current contract.',
+      "Every sync reads every employee: Factorial's filter for changed employees only works by whole days (updated_at_gteq).",
+    ],
+    unverified: [
+      "Factorial's family situation records are not described in detail, so marital status and number of children are not read from them: map them from custom fields.",
+      'Factorial publishes no rate limits: when it asks to slow down, the sync waits and tries again.',
+    ],
+  },
   connect: (credentials, { hrSystemName, context }) =>
     new FactorialConnector(
       new HrApi({

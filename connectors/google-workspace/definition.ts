@@ -56,6 +56,19 @@ export const googleWorkspaceDefinition = defineHrSystem({
   // leaving dates only through the configured custom fields.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'gender', 'legalEntity'],
   secretKeys: ['serviceAccountKey'],
+  notes: {
+    verified: [
+      'Suspended and archived accounts are read with their state (suspended, archived).',
+      'Google keeps no hire or leaving date: name the custom fields that hold them, or former employees are shown without a leaving date.',
+      "The personnel number is the employee ID (externalIds of type organization); gender comes from the user's gender (gender).",
+      'Google signals too many requests with 403 (userRateLimitExceeded): the sync reads this as a request to slow down, waits and tries again.',
+    ],
+    unverified: [
+      'Google does not say what a suspension means: suspended users are shown as inactive, archived users as former employees.',
+      "What the organization fields hold is not defined by Google: the primary organization's name is used as the legal entity.",
+      'Employment type, marital status and number of children exist only as custom fields: map them in the field mapping.',
+    ],
+  },
   connect(credentials, { hrSystemName, context }) {
     const directory = directoryApi({
       hrSystemName,

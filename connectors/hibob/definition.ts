@@ -35,6 +35,20 @@ export const hiBob = defineHrSystem({
     'numberOfChildren',
   ],
   secretKeys: ['token'],
+  notes: {
+    verified: [
+      'All people are read in one search, former employees included (showInactive).',
+      'The service user sees nothing until it is added to a permission group: that group decides which people and fields are read.',
+      'Fields the service user may not see are left out without an error: fields that stay empty after a sync usually mean a missing permission.',
+      'Bob allows 50 people searches a minute: when it asks to slow down, the sync waits and tries again.',
+    ],
+    unverified: [
+      'The names of the fields for personnel number, leaving date, marital status and children come from third-party sources: check them after the first sync.',
+      "Bob describes no legal entity per employee: the employee's site (work.site) is offered in its place.",
+      "Employment types are your company's own list in Bob (payroll.employment.type): entries that do not read as full-time, part-time, intern or contractor are shown as Other.",
+      'No filter for changed people was found for the people search, so every sync reads everyone.',
+    ],
+  },
   connect: (credentials, { hrSystemName, context }) =>
     new HiBobConnector(
       new HrApi({

@@ -24,6 +24,21 @@ export const humaans = defineHrSystem({
   // children: those come from a mapped custom field.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'hireDate', 'leavingDate', 'gender'],
   secretKeys: ['accessToken'],
+  notes: {
+    verified: [
+      'New hires, active and offboarded people are read with their status (newHire, active, offboarded).',
+      'Hire and leaving dates come from the employment start and end dates (employmentStartDate, employmentEndDate).',
+      'The personnel number is the employee ID (employeeId); only the work e-mail is used, never the personal one.',
+      'The access token needs the scopes public:read and private:read.',
+    ],
+    unverified: [
+      'That a token without private:read hides new hires and offboarded people comes from a third-party guide and cannot be detected: give the token both scopes.',
+      'Humaans does not document the order of its people list: if people change during a sync, someone may be missed until the next sync.',
+      'The contract types Humaans uses (contractType) are not published: types that do not read as full-time, part-time, intern or contractor are shown as Other.',
+      "The spelling of Humaans' field names was taken from third-party code: a field that stays empty after a sync may be named differently.",
+      'No filter for changed people and no rate limits were found: every sync reads everyone, and waits and tries again when asked to slow down.',
+    ],
+  },
   connect: (credentials, { hrSystemName, context }) =>
     new HumaansConnector(
       new HrApi({

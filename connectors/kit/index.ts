@@ -19,3 +19,4 @@ export { asFields, blankToNull, describeIssues, lookup, notOneOf, oneOf, rawId, 
 export { NO_DATE_VALUES, orNull, readCalendarDate, readEpochMillisDate, readPlainDate, readUtcDate, required } from './mapping/dates';
 export { employmentTypeFromLabel, genderFromLabel, maritalStatusFromLabel } from './mapping/labels';
 export { fetchEmployeePage, utcToday } from './listing';
+export { mapLimit } from './concurrency';

@@ -52,6 +52,20 @@ export const lucca = defineHrSystem({
   // comes from a mapped employee extension.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'hireDate', 'leavingDate', 'legalEntity'],
   secretKeys: ['clientSecret'],
+  notes: {
+    verified: [
+      'Employees are read with their status: upcoming ones as new hires, deactivated ones as former employees (status).',
+      "Hire date, leaving date, legal entity and employment type come from each employee's applicable employment and its employment template.",
+      'The personnel number is the employee number (employeeNumber); the e-mail is the professional one.',
+      'Lucca allows 50 requests a minute per account, shared by all integrations: when asked, the sync waits and tries again.',
+    ],
+    unverified: [
+      'Lucca does not say whether former employees are listed by default: the connector always asks for active, upcoming and deactivated employees.',
+      "The scope names employments.readonly and employee-extensions.readonly were not found on Lucca's pages: if Lucca refuses a scope, check the client application's scopes.",
+      'How a leaving date is written in an employment is not fully described: an employee whose leaving date cannot be read is reported, never synced as staying.',
+      "Gender and marital status are not read, since Lucca's personal records were not checked; no filter for changed employees was found, so every sync reads everyone.",
+    ],
+  },
   connect: (credentials, { hrSystemName, context }) => {
     const oauth = clientCredentialsAuth({
       hrSystemName,

@@ -24,6 +24,20 @@ export const officient = defineHrSystem({
   // employment type (the weekly schedule is not read): see NOTES.md.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'hireDate', 'leavingDate', 'gender', 'maritalStatus', 'numberOfChildren'],
   secretKeys: ['accessToken'],
+  notes: {
+    verified: [
+      'Archived people (former employees) are listed too (include_archived).',
+      "Hire and leaving dates come from each person's employment (first_employment_date, last_employment_date).",
+      "Personnel number, gender, marital status and number of children come from each person's details (linked_payroll_employee_number, gender, civil_state, dependent_children).",
+      "Each person's details are read one by one, so a sync takes about one request per person.",
+    ],
+    unverified: [
+      "How Officient refuses an expired or revoked access token is not published: either is shown as refused credentials with Officient's reason.",
+      'Whether the number of children (dependent_children) includes children with a disability is not stated: dependent_disabled_children is shown as a field to check.',
+      "Only the marital states married and widowed were seen in Officient's description: other values are read by their wording, unknown ones stay empty.",
+      'Officient publishes no rate limits and no order of its people list: the sync waits and tries again when asked, and a change during a sync may wait for the next one.',
+    ],
+  },
   connect: (credentials, { hrSystemName, context }) =>
     new OfficientConnector(
       new HrApi({

@@ -45,6 +45,22 @@ export const okta = defineHrSystem({
   // marital status and children only as mapped (custom) profile attributes.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'legalEntity'],
   secretKeys: ['apiToken'],
+  notes: {
+    verified: [
+      "Deactivated users (DEPROVISIONED) are read in a second pass, because Okta's plain user list leaves them out.",
+      'Between complete listings, only users changed since the last sync are read (lastUpdated).',
+      'Okta keeps no hire or leaving date: name the profile attributes that hold them, or deactivated users are shown as former employees without a leaving date.',
+      "The legal entity is the user's organization (organization), the personnel number employeeNumber, the employment type the user type (userType).",
+      'When Okta asks to slow down (429), the sync waits and tries again.',
+    ],
+    unverified: [
+      "That an API token acts with the rights of the admin who created it is not in Okta's API description: create the token as an admin who may read users.",
+      "A read-only admin's token may not read the profile definitions: the attributes offered are then taken from the first 200 users listed.",
+      "Okta's user states are read this way: suspended users as inactive, staged or provisioned ones as new hires.",
+      'Whether a change made by a provisioning source updates lastUpdated is not documented: a missed change is picked up by the next complete listing.',
+      'Dates in profile attributes are read as YYYY-MM-DD; a user whose date attribute is written differently is reported, not synced.',
+    ],
+  },
   connect: (credentials, { hrSystemName, context }) =>
     new OktaConnector(
       new HrApi({

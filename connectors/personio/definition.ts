@@ -25,6 +25,21 @@ export const personio = defineHrSystem({
   credentialsSchema: personioCredentialsSchema,
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'employmentType', 'hireDate', 'leavingDate', 'gender', 'legalEntity'],
   secretKeys: ['clientSecret'],
+  notes: {
+    verified: [
+      'Employees of every status are listed (onboarding, active, leave, inactive), former employees with their leaving date (termination_date).',
+      'Between complete listings, only employees changed since the last sync are read (updated_since).',
+      "Personio only reports changes in attributes the API credential may read: allow every attribute you map in the credential's settings.",
+      'The legal entity is the subcompany (subcompany); marital status and number of children are custom attributes in Personio (dynamic_…), chosen in the field mapping.',
+      'Full-time or part-time is worked out from the weekly hours (weekly_working_hours) against the full-time hours you enter (default 40).',
+    ],
+    unverified: [
+      "Personio's pages disagree on whether the list of changed employees comes in pages; every page is read to the end either way.",
+      'Whether Personio reads the time of the last sync as UTC or as German time is not documented: at worst a few unchanged employees are read again.',
+      'The Personio API used here has no list of legal entities: the choice offered is collected from the first 2,000 employees, so a rarely used one may be missing.',
+      'Personio documents no waiting time after too many requests: the sync waits and tries again.',
+    ],
+  },
   connect: (credentials, { context }) => createPersonioConnector(credentials, context),
 });
 

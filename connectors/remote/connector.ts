@@ -10,7 +10,7 @@
 // by employment_id. Remote has no change filter: every sync is a complete listing. See NOTES.md.
 import { HrSystemResponseError } from '../errors';
 import type { HttpResponse } from '../http';
-import { fetchAll, mapRecords, pageNumber, rawId, textOf, utcToday, type HrApi, type Pagination, type Query } from '../kit';
+import { fetchAll, mapRecords, pageNumber, rawId, textOf, utcToday, type HrApi, type Pagination, type Query, mapLimit } from '../kit';
 import type { AttributeOption, AttributeValue, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
 import { customValueOf, EMPLOYMENT_ATTRIBUTES, mapRemoteEmployment, pickOffboarding, toAttributeOption, type RemoteCustomField, type RemoteOffboarding } from './mapping';
 
@@ -248,18 +248,4 @@ function unwrapOffboarding(item: unknown): RemoteOffboarding | null {
   if (!item || typeof item !== 'object' || Array.isArray(item)) return null;
   const inner = (item as { offboarding?: unknown }).offboarding;
   return (inner && typeof inner === 'object' && !Array.isArray(inner) ? inner : item) as RemoteOffboarding;
-}
-
-/** `fn` over `items`, at most `limit` at a time, results in order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

@@ -47,6 +47,22 @@ export const remote = defineHrSystem({
   // (country-specific personal details are not read); number of children comes from a custom field.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'employmentType', 'hireDate', 'leavingDate', 'legalEntity'],
   secretKeys: ['apiToken', 'clientSecret'],
+  notes: {
+    verified: [
+      "Remote's employee list leaves out deleted employments, so the connector asks for those separately (status deleted).",
+      "Leaving dates come from Remote's offboardings, confidential ones included (termination_date, include_confidential).",
+      "The hire date is Remote's provisional start date (provisional_start_date).",
+      "The legal entity is the employment's Remote company (company_id), named from Remote's list of companies.",
+      'Remote offers no changed-since filter, so every sync reads all employments again.',
+    ],
+    unverified: [
+      "Remote's published schema has no separate first and last name: the full name is split at its last space, which can be wrong for some names.",
+      "A work e-mail (work_email) is not in Remote's published schema: without one, the e-mail on the employment or the Remote login e-mail (personal_email) is used.",
+      'A leaving date proposed in an offboarding still under review counts as a planned departure; it can still move or be withdrawn.',
+      'Whether Remote returns deleted employments when asked (status deleted) is not documented: if Remote refuses, none are listed.',
+      "Whether an app's client id and secret may read a customer company's employments is not documented: the company API token is the safer choice.",
+    ],
+  },
   connect(credentials, { hrSystemName, context }) {
     // ra_test_ tokens work only in the sandbox (Remote's docs): such a token picks the sandbox unless told otherwise.
     const sandbox = credentials.sandbox ?? credentials.apiToken?.startsWith('ra_test_') ?? false;

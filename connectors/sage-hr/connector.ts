@@ -9,7 +9,7 @@
 // which attributes the admin mapped (NOTES.md). Sage HR has no change filter: every sync is complete.
 import { HrSystemResponseError } from '../errors';
 import type { HttpResponse } from '../http';
-import { fetchPage, mapRecords, pageNumber, rawId, utcToday, type HrApi, type Pagination } from '../kit';
+import { fetchPage, mapRecords, pageNumber, rawId, utcToday, type HrApi, type Pagination, mapLimit } from '../kit';
 import type { AttributeOption, AttributeValue, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
 import { customValuesOf, EMPLOYEE_ATTRIBUTES, mapSageHrEmployee, toAttributeOption, type SageHrCustomField, type SageHrList } from './mapping';
 
@@ -154,18 +154,4 @@ export class SageHrConnector implements HrConnector {
     if (!Array.isArray(data)) throw this.api.unexpected(what, res.status);
     return data;
   }
-}
-
-/** `fn` over `items`, at most `limit` at a time, results in order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

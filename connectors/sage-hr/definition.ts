@@ -32,6 +32,21 @@ export const sageHr = defineHrSystem({
   // of children or weekly hours: children come from a mapped custom field.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'hireDate', 'leavingDate', 'gender'],
   secretKeys: ['apiKey'],
+  notes: {
+    verified: [
+      "Active and terminated employees are read from Sage HR's two lists (employees, terminated-employees).",
+      'Former employees are listed with their leaving date (termination_date).',
+      'Hire date, personnel number and employment type come from employment_start_date, employee_number and employment_status.',
+      'The API key belongs to the admin who enabled API access: it stops working when that user loses admin rights, and re-enabling API access issues new keys.',
+    ],
+    unverified: [
+      "How Sage HR refuses an API key is not published: a refused key is shown with Sage HR's reason, if it gives one.",
+      'Whether someone with a termination date ahead moves to the terminated list at once is not documented: they are shown as active until that date either way.',
+      'Custom fields of terminated employees may not be readable: a mapped custom value of a former employee may be empty.',
+      'What a wrong subdomain answers is not documented: if Sage HR cannot be reached, check the subdomain.',
+      'Sage HR publishes no rate limits and no filter for changed employees: every sync reads everyone, and waits and tries again when asked.',
+    ],
+  },
   connect: (credentials, { hrSystemName, context }) =>
     new SageHrConnector(
       new HrApi({

@@ -19,6 +19,14 @@ export const sandbox = defineHrSystem({
   credentialsSchema: sandboxCredentialsSchema,
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'hireDate', 'leavingDate', 'gender', 'legalEntity', 'maritalStatus'],
   secretKeys: ['apiKey'],
+  notes: {
+    verified: [
+      "The Sandbox is this product's own demo HR system, for trying the product without an HR vendor account.",
+      'It holds made-up employees, former employees included with their leaving date.',
+      'Employees can be added, changed and given a leaving date in the Sandbox to see how the next sync reacts.',
+    ],
+    unverified: [],
+  },
   connect(credentials, { hrSystemName, context }) {
     const parsed = sandboxCredentialsSchema.parse(credentials);
     const api = new HrApi({ hrSystemName, baseUrl: apiBase(SANDBOX_DEFAULT_BASE_URL, parsed.baseUrl), auth: staticBearerAuth(parsed.apiKey), context });

@@ -51,7 +51,12 @@ describe('connecting Personio and keeping employees in sync', () => {
     expect(p.status).toBe('available');
     expect(p.credentials.required).toEqual(expect.arrayContaining(['clientId', 'clientSecret']));
     expect(p.fields.find((f) => f.key === 'email')?.required).toBe(true);
-    expect(items.find((s) => s.id === 'workday')?.status).toBe('planned');
+    expect(items.find((s) => s.id === 'workday')?.status).toBe('available');
+    expect(items.find((s) => s.id === 'kenjo')?.status).toBe('planned');
+    // What the admin reads before connecting: every available system says what was checked against the vendor's description.
+    const notes = res.json().items as Array<{ id: string; status: string; notes: { verified: string[]; unverified: string[] } }>;
+    expect(notes.filter((s) => s.status === 'available' && s.notes.verified.length === 0).map((s) => s.id)).toEqual([]);
+    expect(notes.filter((s) => s.status === 'planned' && s.notes.verified.length + s.notes.unverified.length > 0).map((s) => s.id)).toEqual([]);
   });
 
   it('walks the setup flow: draft, refused and malformed credentials, options, configuration', async () => {

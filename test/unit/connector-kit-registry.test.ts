@@ -22,13 +22,14 @@ describe('connector kit: definitions and the registry', () => {
 
   it('finds systems by id, typed over the id union', () => {
     expect(findHrSystem('personio')).toBe(personio);
-    expect(findHrSystem('workday')?.status).toBe('planned');
+    expect(findHrSystem('workday')?.status).toBe('available');
+    expect(findHrSystem('kenjo')?.status).toBe('planned');
     expect(findHrSystem('nope')).toBeUndefined();
     expect(isHrSystemId('sap-successfactors')).toBe(true);
     const id: HrSystemId = 'google-workspace';
     expect(catalogById[id].name).toBe('Google Workspace');
     const available: AvailableHrSystemId = 'sandbox';
-    const planned: PlannedHrSystemId = 'workday';
+    const planned: PlannedHrSystemId = 'kenjo';
     expect(catalogById[available].status).toBe('available');
     expect(catalogById[planned].status).toBe('planned');
   });
@@ -41,6 +42,7 @@ describe('connector kit: definitions and the registry', () => {
       credentialsSchema: z.object({ apiKey: z.string() }),
       supportedFields: ['firstName'],
       secretKeys: ['apiKey'],
+      notes: { verified: ['Lists everyone.'], unverified: [] },
       connect(_credentials, { hrSystemName }) {
         seenName = hrSystemName;
         return {} as HrConnector;

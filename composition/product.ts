@@ -12,7 +12,7 @@ import { createInviteMailer } from '../infra/invite-mailer';
 import { assertPortFree } from '../infra/ports';
 import { createPrismaClient } from '../infra/prisma';
 import { resolveRuntimeSecrets } from '../infra/runtime-secrets';
-import { temporalClientConnectionOptions } from '../infra/temporal-client';
+import { temporalAccess, temporalClientConnectionOptions, temporalWorkerConnectionOptions } from '../infra/temporal-client';
 import { ensureReconcilerSchedule } from '../infra/temporal-schedules';
 import { createWorker, type ProductWorker } from './worker';
 
@@ -38,7 +38,9 @@ export async function startProduct(
   const secrets = resolveRuntimeSecrets(config);
   const cipher = new CredentialsCipher(secrets.encryptionKey);
   const db = createPrismaClient(endpoints.databaseUrl);
-  const connection = await Connection.connect(temporalClientConnectionOptions(endpoints.temporalAddress));
+  // The dev server the product starts itself is plain; a given TEMPORAL_ADDRESS takes the TLS / API key settings.
+  const access = config.TEMPORAL_ADDRESS ? temporalAccess(endpoints.temporalAddress, config) : temporalAccess(endpoints.temporalAddress);
+  const connection = await Connection.connect(temporalClientConnectionOptions(access));
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
   let worker: ProductWorker | null = null;
@@ -47,7 +49,7 @@ export async function startProduct(
   let app: FastifyInstance | null = null;
 
   if (parts.worker) {
-    workerConnection = await NativeConnection.connect({ address: endpoints.temporalAddress });
+    workerConnection = await NativeConnection.connect(temporalWorkerConnectionOptions(access));
     worker = await createWorker({
       connection: workerConnection,
       namespace: config.TEMPORAL_NAMESPACE,

@@ -19,6 +19,20 @@ export const configSchema = z.object({
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   TEMPORAL_CLI_PATH: optionalString,
+  /** TLS to the Temporal frontend (on by itself with a client certificate or an API key). */
+  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  /** mTLS: the client certificate and its key, PEM files (self-hosted cluster or Temporal Cloud with certificates). */
+  TEMPORAL_TLS_CERT: optionalString,
+  TEMPORAL_TLS_KEY: optionalString,
+  /** The CA that signed the server's certificate, PEM file, when it is not a public one. */
+  TEMPORAL_TLS_CA: optionalString,
+  /** The name the server's certificate carries, when it differs from TEMPORAL_ADDRESS's host. */
+  TEMPORAL_TLS_SERVER_NAME: optionalString,
+  /** Temporal Cloud API key (instead of a client certificate); sent as a bearer token over TLS. */
+  TEMPORAL_API_KEY: optionalString,
+  /** Prometheus metrics of this process on this port (/metrics); unset: no metrics server. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
   OPERATOR_API_KEY: z.string().min(16, 'at least 16 characters').optional(),
   ENCRYPTION_KEY: z
     .string()
@@ -36,11 +50,16 @@ export const configSchema = z.object({
 
 export type AppConfig = z.infer<typeof configSchema> & { dataDir: string };
 
+const pairedTlsFiles = (c: z.infer<typeof configSchema>) => Boolean(c.TEMPORAL_TLS_CERT) === Boolean(c.TEMPORAL_TLS_KEY);
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = configSchema.safeParse(cleaned);
+  const parsed = configSchema
+    .refine(pairedTlsFiles, { path: ['TEMPORAL_TLS_KEY'], message: 'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (the client certificate and its private key)' })
+    .refine((c) => !(c.TEMPORAL_TLS === 'false' && (c.TEMPORAL_API_KEY || c.TEMPORAL_TLS_CERT)), { path: ['TEMPORAL_TLS'], message: 'a client certificate or an API key needs TLS: leave TEMPORAL_TLS unset or true' })
+    .safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

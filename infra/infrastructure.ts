@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 import { migrate } from './migrator';
 import { assertPortFree } from './ports';
 import { ensureSearchAttributes } from './search-attribute-registration';
+import { temporalAccess, temporalClientConnectionOptions } from './temporal-client';
 import { findTemporalCli } from './temporal-cli';
 import { startSdkDownloadedDevServer } from './temporal-sdk-download';
 import { startTemporalDevServer } from './temporal-dev-server';
@@ -44,7 +45,7 @@ export async function startInfrastructure(config: AppConfig, log: Logger): Promi
     let temporalAddress = config.TEMPORAL_ADDRESS;
     let temporalUiUrl: string | null = null;
     if (temporalAddress) {
-      const connection = await Connection.connect({ address: temporalAddress });
+      const connection = await Connection.connect(temporalClientConnectionOptions(temporalAccess(temporalAddress, config)));
       try {
         const { added } = await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
         if (added.length) log.info({ added }, 'registered missing search attributes');

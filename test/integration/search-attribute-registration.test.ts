@@ -34,4 +34,24 @@ describe('search attributes on an external Temporal server', () => {
   it('names the missing attributes when the namespace does not exist', async () => {
     await expect(ensureSearchAttributes(connection, 'no-such-namespace')).rejects.toThrow(/CompanyId/);
   });
+
+  it('on a namespace whose operator service is refused (Temporal Cloud): names the missing ones with the tcld command, then passes once they exist', async () => {
+    const fresh = await startTemporalDevServer({ cliPath: readTestEnv().temporalCliPath, port: await freePort(), uiPort: null, dbFile: null, namespace: 'default', registerSearchAttributes: false });
+    const real = await Connection.connect({ address: fresh.address });
+    try {
+      // Only the refusal is simulated; the visibility queries go to the real server.
+      const refused = Object.assign(new Error('7 PERMISSION_DENIED: Request unauthorized.'), { code: 7 });
+      const cloudLike = { workflowService: real.workflowService, operatorService: { listSearchAttributes: () => Promise.reject(refused) } } as unknown as Connection;
+      const names = CUSTOM_SEARCH_ATTRIBUTES.map((k) => k.name);
+      const failure = await ensureSearchAttributes(cloudLike, 'default').catch((err: Error) => err.message);
+      expect(failure).toContain('tcld namespace search-attributes add --namespace default');
+      for (const name of names) expect(failure).toContain(`--search-attribute "${name}=Keyword"`);
+
+      await ensureSearchAttributes(real, 'default'); // an operator adds them (here: through the operator service)
+      await expect(ensureSearchAttributes(cloudLike, 'default')).resolves.toEqual({ added: [] });
+    } finally {
+      await real.close();
+      await fresh.stop();
+    }
+  });
 });

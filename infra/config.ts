@@ -50,6 +50,8 @@ export const configSchema = z.object({
 
 export type AppConfig = z.infer<typeof configSchema> & { dataDir: string };
 
+const PRODUCTION_REQUIRED = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'OPERATOR_API_KEY', 'ENCRYPTION_KEY'] as const;
+
 const pairedTlsFiles = (c: z.infer<typeof configSchema>) => Boolean(c.TEMPORAL_TLS_CERT) === Boolean(c.TEMPORAL_TLS_KEY);
 
 export class ConfigError extends Error {}
@@ -59,6 +61,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = configSchema
     .refine(pairedTlsFiles, { path: ['TEMPORAL_TLS_KEY'], message: 'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (the client certificate and its private key)' })
     .refine((c) => !(c.TEMPORAL_TLS === 'false' && (c.TEMPORAL_API_KEY || c.TEMPORAL_TLS_CERT)), { path: ['TEMPORAL_TLS'], message: 'a client certificate or an API key needs TLS: leave TEMPORAL_TLS unset or true' })
+    .superRefine((c, ctx) => {
+      // Production runs several processes on shared servers: nothing embedded, and no key generated
+      // into one process's DATA_DIR (another replica could not decrypt what it encrypted).
+      if (c.NODE_ENV !== 'production') return;
+      for (const name of PRODUCTION_REQUIRED) {
+        if (!c[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required when NODE_ENV=production (the same value for every API and worker process)' });
+      }
+    })
     .safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

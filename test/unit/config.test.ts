@@ -14,6 +14,29 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ ENCRYPTION_KEY: 'short' })).toThrow(/ENCRYPTION_KEY: a base64-encoded 32-byte key/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
+
+  it('in production asks for the shared servers and the shared keys instead of embedding or generating them', () => {
+    const failure = (() => {
+      try {
+        loadConfig({ NODE_ENV: 'production' });
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return '';
+    })();
+    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'OPERATOR_API_KEY', 'ENCRYPTION_KEY']) {
+      expect(failure).toContain(`${name}: required when NODE_ENV=production`);
+    }
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://hr:secret@db.internal:5432/hr',
+      TEMPORAL_ADDRESS: 'acme.a1b2c.tmprl.cloud:7233',
+      OPERATOR_API_KEY: 'op_production_key_0123456789',
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      TEMPORAL_API_KEY: 'temporal-cloud-key',
+    };
+    expect(loadConfig(production)).toMatchObject({ NODE_ENV: 'production', TEMPORAL_API_KEY: 'temporal-cloud-key' });
+  });
 });
 
 describe('ports', () => {

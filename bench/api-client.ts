@@ -48,6 +48,17 @@ export class BenchApiClient {
     return (await this.request<{ syncRunId: string }>('POST', `/v1/integrations/${integrationId}/sync?listing=${listing}`, company.apiKey)).syncRunId;
   }
 
+  /** Setup steps 1–4 for any HR system: the integration, its credentials (checked live), the offered fields and a mapping. */
+  async connectHrSystem(company: BenchCompany, hrSystem: string, credentials: Record<string, unknown>, mapping: Record<string, string>): Promise<string> {
+    const id = (await this.request<{ id: string }>('POST', '/v1/integrations', company.apiKey, { hrSystem })).id;
+    await this.request('PUT', `/v1/integrations/${id}/credentials`, company.apiKey, credentials);
+    const catalog = await this.request<{ items: Array<{ id: string; fields: Array<{ key: string; offeredByHrSystem: boolean }> }> }>('GET', '/v1/hr-systems', company.apiKey);
+    const offered = catalog.items.find((s) => s.id === hrSystem)!.fields.filter((f) => f.offeredByHrSystem).map((f) => f.key);
+    if (Object.keys(mapping).length > 0) await this.request('GET', `/v1/integrations/${id}/options`, company.apiKey);
+    await this.request('PATCH', `/v1/integrations/${id}`, company.apiKey, { fields: [...new Set([...offered, ...Object.keys(mapping), 'leavingDate'])], mapping });
+    return id;
+  }
+
   async employeePage(company: BenchCompany, cursor: string | null): Promise<{ items: unknown[]; nextCursor: string | null }> {
     return this.request('GET', `/v1/employees?limit=50${cursor ? `&cursor=${cursor}` : ''}`, company.apiKey);
   }

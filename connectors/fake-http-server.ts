@@ -30,11 +30,16 @@ export async function startFakeHttpServer(
   handle: (req: FakeRequest) => FakeResponse | Promise<FakeResponse>,
   port = 0,
   host = '127.0.0.1',
+  /** Told how long each answer took, from the whole request read to the answer written (fault delays left out). */
+  onServed?: (ms: number) => void,
 ): Promise<RunningFakeServer> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
+      const started = performance.now();
+      let delayMs = 0;
+      if (onServed) res.once('finish', () => onServed(performance.now() - started - delayMs));
       try {
         const out = await handle({
           method: req.method ?? 'GET',
@@ -42,7 +47,10 @@ export async function startFakeHttpServer(
           headers: req.headers,
           body: Buffer.concat(chunks).toString('utf8'),
         });
-        if (out.delayMs) await new Promise((resolve) => setTimeout(resolve, out.delayMs));
+        if (out.delayMs) {
+          delayMs = out.delayMs;
+          await new Promise((resolve) => setTimeout(resolve, out.delayMs));
+        }
         const payload = Buffer.from(out.body === undefined ? '' : typeof out.body === 'string' ? out.body : JSON.stringify(out.body));
         res.writeHead(out.status, { 'content-type': 'application/json', 'content-length': String(payload.length), ...out.headers });
         if (out.cutShort) {

@@ -3,7 +3,7 @@
 // one; leavers with their end date (Datum uit dienst), a row without an employee id, three
 // employers, the number of children in a field of the GetConnector. AFAS publishes no rate limit:
 // the suite's throttles come from the fault script (429, with Retry-After where given: assumed).
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_AFAS_GET_CONNECTOR, FAKE_AFAS_TOKEN, NUMBER_OF_CHILDREN_FIELD, startFakeAfas } from './fake-server';
 import { AFAS_DEFAULT_FIELDS as F } from './mapping';
 
@@ -11,8 +11,8 @@ const WRONG_TOKEN = '<token><version>1</version><data>00000000000000000000000000
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'afas',
-  async start() {
-    const fake = await startFakeAfas({ employees: 120, malformedRecords: 1 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeAfas({ employees: size?.people ?? 120, malformedRecords: 1 });
     const credentials = { environmentId: '12345', token: FAKE_AFAS_TOKEN, getConnector: FAKE_AFAS_GET_CONNECTOR, pageSize: 50, baseUrl: fake.url };
     return {
       credentials,

@@ -3,14 +3,14 @@
 // planned leavers active with a 2030 endDate, three companies (legal entities), a change listing on
 // filters[updated][$gt]. This customer keeps the payroll number of children in a custom field; the
 // count of AlexisHR's own /child records fills in where it is empty.
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { CHILDREN_CUSTOM_KEY, FAKE_ALEXISHR_ACCESS_TOKEN, startFakeAlexisHr } from './fake-server';
 import { customFieldKey } from './mapping';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'alexishr',
-  async start() {
-    const fake = await startFakeAlexisHr({ employees: 120, malformedRecords: 1, maxLimit: 20 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeAlexisHr({ employees: size?.people ?? 120, malformedRecords: 1, ...(size ? {} : { maxLimit: 20 }) });
     let i = 0;
     for (const id of fake.state.employees.keys()) fake.state.setCustomValue(id, CHILDREN_CUSTOM_KEY, i++ % 3 === 0 ? null : (i % 5) + 1);
     const custom = (e: Record<string, unknown>) => (e.custom as Record<string, unknown> | null)?.[CHILDREN_CUSTOM_KEY];

@@ -1,12 +1,12 @@
 // BambooHR for the contract suite: the custom report answers everyone at once; the custom field
 // "Number of children" has no alias and is keyed by its id.
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_BAMBOOHR_API_KEY, NUMBER_OF_CHILDREN_FIELD_ID, startFakeBambooHr } from './fake-server';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'bamboohr',
-  async start() {
-    const fake = await startFakeBambooHr({ employees: 40, malformedRecords: 1 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeBambooHr({ employees: size?.people ?? 40, malformedRecords: 1 });
     const childrenKey = String(NUMBER_OF_CHILDREN_FIELD_ID);
     const people = () => [...fake.state.employees];
     return {

@@ -4,7 +4,7 @@
 // rate limit (5 requests per rolling second) is off here: the suite's retries do not wait, and its
 // throttles come from the fault script (429, no rate-limit headers). The number of children is a
 // people custom field, read per person from GET /people/{id}/custom_fields.
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_DEEL_API_TOKEN, NUMBER_OF_CHILDREN_FIELD_ID, startFakeDeel } from './fake-server';
 import { customFieldKey } from './mapping';
 
@@ -25,8 +25,8 @@ const workEmail = (p: Row): string => String((p.emails as Row[]).find((e) => e.t
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'deel',
-  async start() {
-    const fake = await startFakeDeel({ people: 120, malformedRecords: 1, maxLimit: 50, rateLimit: null });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeDeel({ people: size?.people ?? 120, malformedRecords: 1, rateLimit: null, ...(size ? {} : { maxLimit: 50 }) });
     let i = 0;
     for (const id of fake.state.people.keys()) fake.state.setCustomValue(id, NUMBER_OF_CHILDREN_FIELD_ID, i++ % 5 === 0 ? null : (i % 3) + 1);
     return {

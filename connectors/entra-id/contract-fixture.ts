@@ -1,12 +1,12 @@
 // Microsoft Entra ID for the contract suite: Graph /users in pages of 20 (nextLink), client-credential
 // tokens, directory extensions for what Graph lacks (children, marital status).
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { fakeExtensionName, startFakeEntraId } from './fake-server';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'entra-id',
-  async start() {
-    const fake = await startFakeEntraId({ people: 50, maxPageSize: 20 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeEntraId({ people: size?.people ?? 50, ...(size ? {} : { maxPageSize: 20 }) });
     fake.state.injectMalformed({ displayName: 'Orphan Record', givenName: 'Orphan', surname: 'Record', mail: 'orphan.record@northwind-benefits.test' });
     const users = () => fake.state.users.filter((u): u is Record<string, unknown> & { id: string } => typeof (u as { id?: unknown })?.id === 'string');
     const credentials = { tenantId: fake.tenantId, clientId: fake.clientId, clientSecret: fake.clientSecret, baseUrl: fake.url, loginBaseUrl: fake.url };

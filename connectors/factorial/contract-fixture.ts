@@ -1,12 +1,12 @@
 // Factorial for the contract suite: cursor-paged employees (100 a page) completed by contract
 // versions and custom field values; the number of children is a custom field.
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_FACTORIAL_API_KEY, FAKE_LEGAL_ENTITIES, NUMBER_OF_CHILDREN_FIELD_ID, startFakeFactorial } from './fake-server';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'factorial',
-  async start() {
-    const fake = await startFakeFactorial({ employees: 120, malformedRecords: 1 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeFactorial({ employees: size?.people ?? 120, malformedRecords: 1 });
     const children = new Map<string, string | null>();
     let i = 0;
     for (const id of fake.state.employees.keys()) {

@@ -1,7 +1,7 @@
 // Google Workspace for the contract suite: users.list in pages of 20 (pageToken), a service account's
 // signed JWT for tokens, dates and family data in the "Employment" custom schema.
 import { generateKeyPairSync } from 'node:crypto';
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { EMPLOYMENT_SCHEMA, startFakeGoogleWorkspace } from './fake-server';
 
 const pem = (key: { export(options: { type: 'pkcs8'; format: 'pem' }): string | Buffer }) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -17,10 +17,10 @@ const serviceAccountKeys = () => {
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'google-workspace',
-  async start() {
+  async start(size?: ContractFakeSize) {
     const { privatePem, publicKey, otherPem } = serviceAccountKeys();
     const clientEmail = 'hr-sync@fake-project.iam.gserviceaccount.com';
-    const fake = await startFakeGoogleWorkspace({ serviceAccount: { clientEmail, publicKey }, people: 50, maxPageSize: 20 });
+    const fake = await startFakeGoogleWorkspace({ serviceAccount: { clientEmail, publicKey }, people: size?.people ?? 50, ...(size ? {} : { maxPageSize: 20 }) });
     fake.state.injectMalformed({ kind: 'admin#directory#user', primaryEmail: `orphan.record@${fake.domain}`, name: { givenName: 'Orphan', familyName: 'Record' } });
     const keyFile = (key: string) => JSON.stringify({ type: 'service_account', project_id: 'fake-project', private_key_id: 'fake-key-1', private_key: key, client_email: clientEmail, token_uri: fake.tokenUrl });
     const credentials = {

@@ -1,12 +1,12 @@
 // HiBob for the contract suite: one people search answers everyone; this customer keeps the
 // tax-relevant number of children in a custom field (Bob's own home.numberOfKids fills in).
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_HIBOB_SERVICE_USER, FAKE_HIBOB_TOKEN, startFakeHiBob } from './fake-server';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'hibob',
-  async start() {
-    const fake = await startFakeHiBob({ employees: 40, malformedRecords: 1 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeHiBob({ employees: size?.people ?? 40, malformedRecords: 1 });
     const childrenField = fake.state.addCustomField('Children (payroll)', 'number');
     let i = 0;
     for (const id of fake.state.employees.keys()) fake.state.editEmployee(id, { [childrenField]: i++ % 3 === 0 ? null : (i % 5) + 1 });

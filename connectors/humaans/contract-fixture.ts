@@ -1,14 +1,14 @@
 // Humaans for the contract suite: offset-paged people ($limit/$skip; the fake serves 50 a page here
 // so a few dozen people span several pages), leavers with employmentEndDate or only lastWorkingDay,
 // the number of children in a custom field. Humaans has no legal entities (one account, one company).
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_HUMAANS_ACCESS_TOKEN, NUMBER_OF_CHILDREN_FIELD_ID, startFakeHumaans } from './fake-server';
 import { customFieldKey } from './mapping';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'humaans',
-  async start() {
-    const fake = await startFakeHumaans({ people: 120, malformedRecords: 1, maxLimit: 50 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeHumaans({ people: size?.people ?? 120, malformedRecords: 1, ...(size ? {} : { maxLimit: 50 }) });
     let i = 0;
     for (const id of fake.state.people.keys()) fake.state.setCustomValue(id, NUMBER_OF_CHILDREN_FIELD_ID, i++ % 5 === 0 ? null : (i % 3) + 1);
     return {

@@ -3,14 +3,14 @@
 // (deactivated) employees with their employment end, planned leavers (2030 end), upcoming hires, two
 // legal entities, the number of children in an employee extension. Lucca's 50 requests a minute are
 // switched off here (the suite's retries do not wait); test/connectors/lucca.test.ts checks them.
-import { count, type ContractFixture } from '../kit/fake/contract';
+import { count, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_LEGAL_ENTITIES, FAKE_LUCCA_CLIENT_ID, FAKE_LUCCA_CLIENT_SECRET, FAKE_LUCCA_TENANT, INVALID_CLIENT_ERROR, NUMBER_OF_CHILDREN_EXTENSION, startFakeLucca } from './fake-server';
 import { extensionKey } from './mapping';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'lucca',
-  async start() {
-    const fake = await startFakeLucca({ people: 120, malformedRecords: 1, maxLimit: 20, requestsPerMinute: null });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeLucca({ people: size?.people ?? 120, malformedRecords: 1, requestsPerMinute: null, ...(size ? {} : { maxLimit: 20 }) });
     let i = 0;
     for (const id of fake.state.employees.keys()) fake.state.setExtension(id, NUMBER_OF_CHILDREN_EXTENSION, i++ % 5 === 0 ? null : (i % 3) + 1);
     const credentials = { tenant: FAKE_LUCCA_TENANT, clientId: FAKE_LUCCA_CLIENT_ID, clientSecret: FAKE_LUCCA_CLIENT_SECRET, baseUrl: fake.url, tokenUrl: `${fake.url}/connect/token` };

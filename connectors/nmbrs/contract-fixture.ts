@@ -4,7 +4,7 @@
 // employment) and the children records (the mapped number of children). 120 employees and the
 // passes make many pages; no rate limit (the suite's throttles come from the fault script: the
 // gateway's 429 with Retry-After where given).
-import { type ContractFixture } from '../kit/fake/contract';
+import { type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_NMBRS_CLIENT_ID, FAKE_NMBRS_CLIENT_SECRET, FAKE_NMBRS_COMPANIES, FAKE_NMBRS_REFRESH_TOKEN, FAKE_NMBRS_SUBSCRIPTION_KEY, startFakeNmbrs } from './fake-server';
 import { CHILDREN_COUNT_KEY, currentInfo, latestEmployment } from './mapping';
 
@@ -12,8 +12,8 @@ const day = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'nmbrs',
-  async start() {
-    const fake = await startFakeNmbrs({ employees: 120, malformedRecords: 1, maxPageSize: 20 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeNmbrs({ employees: size?.people ?? 120, malformedRecords: 1, ...(size ? {} : { maxPageSize: 20 }) });
     const credentials = { clientId: FAKE_NMBRS_CLIENT_ID, clientSecret: FAKE_NMBRS_CLIENT_SECRET, refreshToken: FAKE_NMBRS_REFRESH_TOKEN, subscriptionKey: FAKE_NMBRS_SUBSCRIPTION_KEY, baseUrl: fake.url };
     return {
       credentials,

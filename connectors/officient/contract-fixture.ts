@@ -2,14 +2,14 @@
 // a malformed entry span three pages), archived leavers listed through include_archived=1, each
 // person read from its detail. This customer keeps the number of children for payroll in a custom
 // field; Officient's own dependent_children fills in where it is empty. No legal entities.
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { CHILDREN_FIELD_ID, FAKE_OFFICIENT_ACCESS_TOKEN, startFakeOfficient } from './fake-server';
 import { customFieldKey } from './mapping';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'officient',
-  async start() {
-    const fake = await startFakeOfficient({ people: 70, malformedRecords: 1 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeOfficient({ people: size?.people ?? 70, malformedRecords: 1 });
     let i = 0;
     for (const id of fake.state.people.keys()) fake.state.setCustomValue(id, CHILDREN_FIELD_ID, i++ % 4 === 0 ? null : (i % 3) + 1);
     return {

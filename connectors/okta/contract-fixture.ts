@@ -2,14 +2,14 @@
 // passes (the plain list, then the DEPROVISIONED users), an SSWS API token, leaving and hire dates in
 // custom profile attributes named by the credentials, the number of children in a custom attribute,
 // legal entities from the users' organization attribute.
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_OKTA_API_TOKEN, HIRE_DATE_ATTRIBUTE, NUMBER_OF_CHILDREN_ATTRIBUTE, startFakeOkta, TERMINATION_DATE_ATTRIBUTE } from './fake-server';
 import { profileKey } from './mapping';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'okta',
-  async start() {
-    const fake = await startFakeOkta({ people: 60, malformedRecords: 1, maxLimit: 20 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeOkta({ people: size?.people ?? 60, malformedRecords: 1, ...(size ? {} : { maxLimit: 20 }) });
     type User = { id: string; status: string; profile: Record<string, unknown> };
     const users = () => fake.state.users.filter((u): u is User => typeof u?.id === 'string');
     const credentials = { oktaDomain: 'northwind.okta.com', apiToken: FAKE_OKTA_API_TOKEN, leavingDateField: TERMINATION_DATE_ATTRIBUTE, hireDateField: HIRE_DATE_ATTRIBUTE, baseUrl: fake.url };

@@ -3,7 +3,7 @@
 // leavers with archived contracts and terminationDate (some only the contract's endDate), rehires
 // with a stale terminationDate, no legal entities (one company per key). PayFit's 50 requests a
 // second are off here (the suite's retries do not wait); its throttle carries no Retry-After.
-import { count, type ContractFixture } from '../kit/fake/contract';
+import { count, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_PAYFIT_API_KEY, startFakePayFit } from './fake-server';
 import { NUMBER_OF_CHILDREN_KEY } from './mapping';
 
@@ -19,8 +19,8 @@ const professionalEmail = (c: Row): string => String((c.emails as Row[]).find((e
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'payfit',
-  async start() {
-    const fake = await startFakePayFit({ collaborators: 120, malformedRecords: 1, rateLimit: null });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakePayFit({ collaborators: size?.people ?? 120, malformedRecords: 1, rateLimit: null });
     return {
       credentials: { apiKey: FAKE_PAYFIT_API_KEY, baseUrl: fake.url },
       wrongCredentials: { apiKey: 'revoked-payfit-api-key', baseUrl: fake.url },

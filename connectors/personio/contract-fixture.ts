@@ -1,13 +1,13 @@
 // Personio for the contract suite: bearer tokens from POST /v1/auth, offset paging (100 a page) of
 // every status, a paged change listing (updated_since), the number of children in a custom attribute.
-import { count, type ContractFixture } from '../kit/fake/contract';
+import { count, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { CHILDREN_ATTRIBUTE, FAKE_SUBCOMPANIES } from './fake-data';
 import { FAKE_PERSONIO_CLIENT_ID, FAKE_PERSONIO_CLIENT_SECRET, startFakePersonio } from './fake-server';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'personio',
-  async start() {
-    const fake = await startFakePersonio({ employeeCount: 120, malformedRecordAt: [7] });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakePersonio({ employeeCount: size?.people ?? 120, malformedRecordAt: [7] });
     const credentials = { clientId: FAKE_PERSONIO_CLIENT_ID, clientSecret: FAKE_PERSONIO_CLIENT_SECRET, baseUrl: fake.url };
     return {
       credentials,

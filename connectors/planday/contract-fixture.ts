@@ -3,13 +3,13 @@
 // (some only with dateTimeDeleted), planned deactivations in 2030 still on the active list, the
 // number of children in a custom field read by id, a change listing by modifiedFrom. Planday has no
 // legal entities.
-import { count, type ContractFixture } from '../kit/fake/contract';
+import { count, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { CHILDREN_FIELD, DEACTIVATED_PATH, EMPLOYEES_PATH, FAKE_PLANDAY_CLIENT_ID, FAKE_PLANDAY_REFRESH_TOKEN, startFakePlanday } from './fake-server';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'planday',
-  async start() {
-    const fake = await startFakePlanday({ people: 45, malformedRecords: 1, maxLimit: 20 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakePlanday({ people: size?.people ?? 45, malformedRecords: 1, ...(size ? {} : { maxLimit: 20 }) });
     const all = () => [...fake.state.employees.values()];
     return {
       credentials: { clientId: FAKE_PLANDAY_CLIENT_ID, refreshToken: FAKE_PLANDAY_REFRESH_TOKEN, baseUrl: fake.url },

@@ -2,14 +2,14 @@
 // (the fake serves 20 a page here so a few dozen employments span several pages), the deleted
 // employments in a second pass, leaving dates from the offboardings (confidential ones included,
 // withdrawn ones ignored), the number of children in a custom field, and two companies as legal entities.
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_REMOTE_CLIENT_ID, FAKE_REMOTE_CLIENT_SECRET, NUMBER_OF_CHILDREN_FIELD_ID, startFakeRemote } from './fake-server';
 import { customFieldKey } from './mapping';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'remote',
-  async start() {
-    const fake = await startFakeRemote({ people: 45, malformedRecords: 1, maxPageSize: 20 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeRemote({ people: size?.people ?? 45, malformedRecords: 1, ...(size ? {} : { maxPageSize: 20 }) });
     let i = 0;
     for (const id of fake.state.employments.keys()) fake.state.setCustomValue(id, NUMBER_OF_CHILDREN_FIELD_ID, i++ % 5 === 0 ? null : (i % 3) + 1);
     /** Remote's leaving date: the live offboarding's termination_date, else its proposed date. */

@@ -3,14 +3,14 @@
 // page by next_link, leavers TERMINATED with their end_date, planned leavers ACTIVE with a 2030
 // end_date, three legal entities, the number of children in a custom field, and the change listing
 // on filter=updated_at gt …. Rippling publishes no rate-limit numbers: the fake's limit is off.
-import { count, type ContractFixture } from '../kit/fake/contract';
+import { count, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_RIPPLING_API_TOKEN, NUMBER_OF_CHILDREN_FIELD_ID, startFakeRippling } from './fake-server';
 import { customFieldKey } from './mapping';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'rippling',
-  async start() {
-    const fake = await startFakeRippling({ workers: 120, malformedRecords: 1 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeRippling({ workers: size?.people ?? 120, malformedRecords: 1 });
     let i = 0;
     for (const id of fake.state.workers.keys()) fake.state.setCustomValue(id, NUMBER_OF_CHILDREN_FIELD_ID, i++ % 5 === 0 ? null : (i % 3) + 1);
     return {

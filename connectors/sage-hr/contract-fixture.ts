@@ -2,14 +2,14 @@
 // 20 a page here so both span several pages), leavers on the terminated list, planned leavers on
 // either list with a 2030 termination_date, the number of children in a per-employee custom field.
 // Sage HR has no legal entities.
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_SAGE_HR_API_KEY, FAKE_SAGE_HR_SUBDOMAIN, INVALID_KEY_MESSAGE, NUMBER_OF_CHILDREN_FIELD_ID, startFakeSageHr } from './fake-server';
 import { customFieldKey } from './mapping';
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'sage-hr',
-  async start() {
-    const fake = await startFakeSageHr({ people: 120, malformedRecords: 1, perPage: 20 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeSageHr({ people: size?.people ?? 120, malformedRecords: 1, ...(size ? {} : { perPage: 20 }) });
     let i = 0;
     for (const id of fake.state.employees.keys()) fake.state.setCustomValue(id, NUMBER_OF_CHILDREN_FIELD_ID, i++ % 5 === 0 ? null : String((i % 3) + 1));
     return {

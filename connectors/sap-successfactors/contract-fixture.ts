@@ -3,7 +3,7 @@
 // not a date (the malformed record), three FOCompany legal entities, the number of children in the
 // User custom field custom05. The change listing is fed by edits on all three entities, because only
 // the edited entity's lastModifiedDateTime moves.
-import { count, text, type ContractFixture } from '../kit/fake/contract';
+import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { edmMillis, type Row } from './fake-data';
 import { FAKE_SF_API_USER, FAKE_SF_CLIENT_ID, FAKE_SF_COMPANY_ID, NUMBER_OF_CHILDREN_FIELD, startFakeSuccessFactors } from './fake-server';
 
@@ -11,8 +11,8 @@ const day = (v: unknown): string | null => (v === null || v === undefined ? null
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'sap-successfactors',
-  async start() {
-    const fake = await startFakeSuccessFactors({ people: 60, malformedRecords: 1, maxPageSize: 20 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeSuccessFactors({ people: size?.people ?? 60, malformedRecords: 1, ...(size ? {} : { maxPageSize: 20 }) });
     const employees = () => [...fake.state.users.values()].filter((u) => (u.status === 't' || u.status === 'f') && !Number.isNaN(edmMillis((u.empInfo as Row | null)?.endDate ?? '/Date(0)/')));
     const credentials = { apiServer: fake.url, companyId: FAKE_SF_COMPANY_ID, clientId: FAKE_SF_CLIENT_ID, userId: FAKE_SF_API_USER, privateKey: fake.privateKey };
     return {

@@ -2,7 +2,7 @@
 // workers span several pages), leavers with Termination_Date (Exclude_Inactive_Workers=false), rehires
 // whose old Termination_Date is no departure, three Company organizations, the change listing by
 // Transaction_Log_Criteria (Updated_From/Updated_Through). The number of children is a tenant Custom ID.
-import { count, type ContractFixture } from '../kit/fake/contract';
+import { count, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { customIdKey } from './mapping';
 import { FAKE_WORKDAY_COMPANIES, FAKE_WORKDAY_ISU, FAKE_WORKDAY_PASSWORD, FAKE_WORKDAY_TENANT, NUMBER_OF_CHILDREN_CUSTOM_ID, startFakeWorkday, type FakeWorker } from './fake-server';
 
@@ -11,8 +11,8 @@ const leavingDate = (w: FakeWorker): string | null => (w.terminationDate !== nul
 
 export const contractFixture: ContractFixture = {
   hrSystem: 'workday',
-  async start() {
-    const fake = await startFakeWorkday({ workers: 120, malformedRecords: 1, maxCount: 50 });
+  async start(size?: ContractFakeSize) {
+    const fake = await startFakeWorkday({ workers: size?.people ?? 120, malformedRecords: 1, ...(size ? {} : { maxCount: 50 }) });
     const credentials = { host: 'wd2-impl-services1.workday.com', tenant: FAKE_WORKDAY_TENANT, username: FAKE_WORKDAY_ISU, password: FAKE_WORKDAY_PASSWORD, baseUrl: fake.url };
     return {
       credentials,

@@ -59,6 +59,6 @@ export async function serveSoapFake(options: SoapFakeOptions): Promise<{ url: st
     entry.status = out.status;
     const xml = out.body !== undefined && typeof out.body === 'object';
     return { ...out, body: xml ? buildXml(out.body as XmlNode) : out.body, headers: { 'content-type': 'text/xml; charset=utf-8', ...out.headers } };
-  }, options.port ?? 0);
+  }, options.port ?? 0, undefined, (ms) => log.served(ms));
   return { url: server.url, faults, log, close: () => server.close() };
 }

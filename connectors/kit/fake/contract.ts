@@ -58,7 +58,11 @@ export interface RunningContractFake {
 export interface ContractFixture {
   /** The registry id (connectors/registry.ts). */
   hrSystem: string;
-  start(): Promise<RunningContractFake>;
+  /**
+   * Starts the vendor fake. Without a size: the suite's small directory, with page sizes small
+   * enough to page. With one (the bench): that many people, at the vendor's own page sizes.
+   */
+  start(size?: ContractFakeSize): Promise<RunningContractFake>;
 }
 
 export const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));

@@ -19,6 +19,8 @@ export class RequestLog {
   private readonly all: LoggedRequest[] = [];
   /** Requests since start (the entries keep only the newest `limit`). */
   total = 0;
+  /** Time the fake spent answering, summed over every request since start: its own floor (bench). */
+  serviceMs = 0;
   private readonly totals = new Map<string, number>();
 
   constructor(private readonly limit = 10_000) {}
@@ -29,6 +31,10 @@ export class RequestLog {
     this.all.push(entry);
     if (this.all.length > this.limit) this.all.shift();
     return entry;
+  }
+
+  served(ms: number): void {
+    this.serviceMs += ms;
   }
 
   /** Requests to this path since start (not limited like the entries). */

@@ -76,6 +76,6 @@ export async function serveVendorFake(options: VendorFakeOptions): Promise<Runni
     }
   }
 
-  const server = await startFakeHttpServer(handle, options.port ?? 0, options.host);
+  const server = await startFakeHttpServer(handle, options.port ?? 0, options.host, (ms) => log.served(ms));
   return { url: server.url, port: server.port, faults, log, close: () => server.close() };
 }

@@ -6,6 +6,7 @@ import type { ConnectorContext } from '../connectors/types';
 import type { CredentialsCipher } from '../infra/credentials-cipher';
 import type { Db } from '../infra/prisma';
 import type { InviteMailer } from '../infra/invite-mailer';
+import type { SyncMetrics } from '../infra/metrics/sync-metrics';
 
 export interface ActivityDeps {
   db: Db;
@@ -18,6 +19,8 @@ export interface ActivityDeps {
   connectorContext?: ConnectorContext;
   /** Test hook: the clock used for business rules. */
   now?: () => Date;
+  /** Prometheus metrics of the worker process (syncs finished, employees written); none when METRICS_PORT is unset. */
+  metrics?: SyncMetrics;
 }
 
 /**

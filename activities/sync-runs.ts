@@ -4,6 +4,7 @@
 import { Prisma } from '../generated/prisma/client';
 import { FailureType } from '../contracts/failures';
 import type { SyncCounts, SyncTriggerName } from '../contracts/integration-sync';
+import type { SyncMetrics } from '../infra/metrics/sync-metrics';
 import type { ActivityDeps } from './deps';
 import { requestLeavingHandoffIfPending } from './leaving-handoff';
 
@@ -31,6 +32,15 @@ export interface FinishSyncRunInput {
 
 const isUniqueViolation = (err: unknown) =>
   (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') || String((err as Error)?.message).includes('sync_runs_one_running_per_integration');
+
+async function recordFinishedSync(deps: ActivityDeps, metrics: SyncMetrics, integrationId: string, input: FinishSyncRunInput): Promise<void> {
+  try {
+    const integration = await deps.db.integration.findUnique({ where: { id: integrationId }, select: { hrSystem: true } });
+    metrics.syncFinished({ hrSystem: integration?.hrSystem ?? 'unknown', outcome: input.status, counts: input.counts });
+  } catch (err) {
+    deps.logger.warn({ err, syncRunId: input.syncRunId }, 'could not count the finished sync in the metrics');
+  }
+}
 
 export function createSyncRunActivities(deps: ActivityDeps) {
   return {
@@ -72,6 +82,7 @@ export function createSyncRunActivities(deps: ActivityDeps) {
               warnings: [`Another sync of this integration was running; one follow-up sync runs after it.`],
             },
           });
+          deps.metrics?.syncFinished({ hrSystem: integration.hrSystem, outcome: 'SKIPPED' });
           return { outcome: 'skipped', syncRunId: skipped.id, runningSyncRunId: running.id };
         }
       }
@@ -86,9 +97,11 @@ export function createSyncRunActivities(deps: ActivityDeps) {
 
     /** Records the outcome; returns whether a follow-up run was requested meanwhile (and clears it). */
     async finishSyncRun(input: FinishSyncRunInput): Promise<{ followUp: boolean }> {
-      return deps.db.$transaction(async (tx) => {
+      let finishedIntegrationId = null as string | null; // set when this call recorded the outcome (metrics)
+      const result = await deps.db.$transaction(async (tx) => {
         const run = await tx.syncRun.findUniqueOrThrow({ where: { id: input.syncRunId } });
         if (run.status === 'RUNNING') {
+          finishedIntegrationId = run.integrationId;
           const c = input.counts;
           await tx.syncRun.update({
             where: { id: run.id },
@@ -127,6 +140,9 @@ export function createSyncRunActivities(deps: ActivityDeps) {
         });
         return { followUp: cleared.count > 0 && input.status !== 'CANCELLED' };
       });
+      // Counted once the outcome is committed, once per run (a retried call finds it recorded).
+      if (deps.metrics && finishedIntegrationId) await recordFinishedSync(deps, deps.metrics, finishedIntegrationId, input);
+      return result;
     },
   };
 }

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { AppDeps } from './deps';
 import { frameworkErrorHandler, registerErrorHandler, registerMethodNotAllowed } from './error-handler';
+import { registerHttpMetrics } from './metrics';
 import { errorResponses } from './schemas/common';
 import { healthRoutes } from './routes/health';
 import { v1Routes } from './routes/v1';
@@ -22,6 +23,8 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   const app = (logger ? Fastify({ ...common, loggerInstance: logger as unknown as FastifyBaseLogger }) : Fastify({ ...common, logger: false })).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // First, so that every answer is counted, the 404s and 405s of the hooks below included.
+  if (deps.metricsRegistry) registerHttpMetrics(app as unknown as FastifyInstance, deps.metricsRegistry);
   registerErrorHandler(app);
   // Unknown methods on a known path: 405 with Allow, before any body is read.
   registerMethodNotAllowed(app as unknown as FastifyInstance);

@@ -9,6 +9,11 @@ import { buildApp } from '../api/app';
 import type { AppConfig } from '../infra/config';
 import { CredentialsCipher } from '../infra/credentials-cipher';
 import { createInviteMailer } from '../infra/invite-mailer';
+import { registerLeavingGauges } from '../infra/metrics/leaving-gauges';
+import { createProcessMetricsRegistry } from '../infra/metrics/registry';
+import { startMetricsServer, type MetricsSource, type RunningMetricsServer } from '../infra/metrics/server';
+import { createSyncMetrics } from '../infra/metrics/sync-metrics';
+import { installTemporalCoreMetrics } from '../infra/metrics/temporal-core';
 import { assertPortFree } from '../infra/ports';
 import { createPrismaClient } from '../infra/prisma';
 import { resolveRuntimeSecrets } from '../infra/runtime-secrets';
@@ -23,6 +28,8 @@ export interface ProductParts {
 
 export interface RunningProduct {
   apiUrl: string | null;
+  /** The process's Prometheus endpoint (METRICS_PORT), null without one. */
+  metricsUrl: string | null;
   operatorApiKey: string;
   /** Resolves when the worker stops (after shutdown()). */
   workerDone: Promise<void> | null;
@@ -35,6 +42,10 @@ export async function startProduct(
   parts: ProductParts,
   log: Logger,
 ): Promise<RunningProduct> {
+  // Metrics: one registry and one endpoint per process, with what it runs (the API, the worker or both).
+  const metricsRegistry = config.METRICS_PORT ? createProcessMetricsRegistry() : null;
+  const metricsSources: MetricsSource[] = metricsRegistry ? [() => metricsRegistry.metrics()] : [];
+  if (config.METRICS_PORT) await assertPortFree(config.METRICS_PORT, config.METRICS_HOST, 'metrics', 'METRICS_PORT');
   const secrets = resolveRuntimeSecrets(config);
   const cipher = new CredentialsCipher(secrets.encryptionKey);
   const db = createPrismaClient(endpoints.databaseUrl);
@@ -47,8 +58,15 @@ export async function startProduct(
   let workerConnection: NativeConnection | null = null;
   let workerDone: Promise<void> | null = null;
   let app: FastifyInstance | null = null;
+  let metricsServer: RunningMetricsServer | null = null;
 
   if (parts.worker) {
+    if (metricsRegistry) {
+      // Temporal's own metrics: the SDK runtime must be installed before the worker's connection exists.
+      const core = await installTemporalCoreMetrics(log);
+      if (core) metricsSources.push(() => core.text());
+      registerLeavingGauges(metricsRegistry, db, log.child({ component: 'metrics' }));
+    }
     workerConnection = await NativeConnection.connect(temporalWorkerConnectionOptions(access));
     worker = await createWorker({
       connection: workerConnection,
@@ -62,6 +80,7 @@ export async function startProduct(
         mailer: createInviteMailer(config.SMTP_URL, config.INVITE_FROM, log),
         logger: log.child({ component: 'worker' }),
         connectorContext: { maxRetryWaitMs: config.HR_RETRY_MAX_WAIT_SECONDS * 1000 },
+        ...(metricsRegistry ? { metrics: createSyncMetrics(metricsRegistry) } : {}),
       },
     });
     workerDone = worker.run();
@@ -77,6 +96,7 @@ export async function startProduct(
         temporal,
         cipher,
         config: { ...config, operatorApiKey: secrets.operatorApiKey },
+        ...(metricsRegistry ? { metricsRegistry } : {}),
       },
       log.child({ component: 'api' }),
     );
@@ -84,8 +104,13 @@ export async function startProduct(
     apiUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   }
 
+  if (config.METRICS_PORT) {
+    metricsServer = await startMetricsServer({ host: config.METRICS_HOST, port: config.METRICS_PORT, sources: metricsSources });
+  }
+
   return {
     apiUrl,
+    metricsUrl: metricsServer?.url ?? null,
     operatorApiKey: secrets.operatorApiKey,
     workerDone,
     shutdown: async () => {
@@ -95,6 +120,8 @@ export async function startProduct(
       worker?.shutdown(); // every worker still running (also after the SDK's own signal handling began)
       if (workerDone) await workerDone.catch((err) => log.error({ err }, 'worker stopped with an error'));
       if (workerConnection) await workerConnection.close();
+      // Last of the servers: the metrics stay readable while the worker drains.
+      if (metricsServer) await metricsServer.close();
       await connection.close();
       await db.$disconnect();
     },

@@ -81,6 +81,7 @@ export async function runProcess(parts: { worker: boolean; api: boolean; sandbox
       product.apiUrl && `  Health:           ${product.apiUrl}/health`,
       infra.temporalUiUrl && `  Temporal UI:      ${infra.temporalUiUrl}`,
       `  Temporal gRPC:    ${infra.temporalAddress}`,
+      product.metricsUrl && `  Metrics:          ${product.metricsUrl}   (Prometheus)`,
       sandboxUrl && `  Sandbox HR:       ${sandboxUrl}  (credentials: {"apiKey":"sandbox-demo-key","baseUrl":"${sandboxUrl}"})`,
       product.apiUrl && `  Operator API key: ${product.operatorApiKey}`,
       '',

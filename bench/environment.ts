@@ -16,7 +16,8 @@ import { writeWorkflowBundle } from '../composition/workflow-bundle';
 import { BenchApiClient } from './api-client';
 import { createDatabase, dropDatabase } from './database-admin';
 import type { CpuTargets } from './cpu';
-import { startChild, type BenchChild } from './processes/child';
+import { runChildrenCompiled, startChild, type BenchChild } from './processes/child';
+import { compileBenchParts } from './compiled';
 
 export interface GivenServers {
   /** A PostgreSQL URL with the right to create databases; the bench makes its own and drops it. */
@@ -82,6 +83,18 @@ export async function startBenchEnvironment(given: GivenServers | null, log: (li
           temporalAddress = server.address;
           temporalPid = server.process.pid ?? null;
           log(`Temporal dev server (headless, in memory) at ${server.address}`);
+        }),
+      );
+    }
+    if (process.env.BENCH_FROM_SOURCES !== '1') {
+      starting.push(
+        compileBenchParts().then(({ root, remove }) => {
+          runChildrenCompiled(root);
+          stops.push(async () => {
+            runChildrenCompiled(null);
+            remove();
+          });
+          log('Worker, API and fakes compiled (plain Node, as in production; BENCH_FROM_SOURCES=1 runs the sources)');
         }),
       );
     }

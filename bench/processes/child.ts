@@ -1,10 +1,24 @@
 // Runs a bench part (worker, API, fake HR system) as its own Node process, so its memory can be
-// read from /proc and its CPU does not share an event loop with the load it serves. Started with
-// `node --import tsx` (not the tsx CLI, which would put a relay process in between and hide the pid).
+// read from /proc and its CPU does not share an event loop with the load it serves. Started compiled
+// (bench/compiled.ts) with plain `node`, or from the sources with `node --import tsx` (not the tsx
+// CLI, which would put a relay process in between and hide the pid).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+// Where the compiled bench parts are (bench/compiled.ts), so that the figures are those of the
+// production shape (plain Node, no TypeScript loader); null: run the sources through tsx.
+let compiledRoot: string | null = null;
+
+export function runChildrenCompiled(root: string | null): void {
+  compiledRoot = root;
+}
+
+function childCommand(file: string, nodeArgs: string[]): string[] {
+  if (compiledRoot) return [...nodeArgs, path.join(compiledRoot, 'bench', 'processes', file.replace(/\.ts$/, '.js'))];
+  return [...nodeArgs, '--import', 'tsx', path.join(__dirname, file)];
+}
 
 /** Messages children send to the bench over the IPC channel. */
 export type ChildMessage = { type: 'ready'; [key: string]: unknown } | { type: 'reply'; id: number; result?: unknown; error?: string };
@@ -24,7 +38,7 @@ export async function startChild<Ready extends Record<string, unknown>>(
   nodeArgs: string[] = [],
   readyTimeoutMs = 120_000,
 ): Promise<BenchChild<Ready>> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(__dirname, file)], {
+  const child = spawn(process.execPath, childCommand(file, nodeArgs), {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

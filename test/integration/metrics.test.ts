@@ -1,7 +1,6 @@
 // Prometheus metrics as an operator scrapes them: the API's requests by route pattern and status,
 // the worker's syncs and employees written, the leaving gauges, Node's process metrics and Temporal's
 // own `temporal_` series, all on the one METRICS_PORT of the process that runs them.
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -23,8 +22,8 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startProductUnderTest, stopProductUnderTest, type ProductUnderTest } from '../support/product-under-test';
 import { waitForSyncRun } from '../support/sync-helpers';
 import { readTestEnv } from '../support/test-env';
+import { REPO, startProductProcess, stopProductProcess, type ProductProcess } from '../support/product-process';
 
-const repo = path.resolve(__dirname, '../..');
 
 async function scrape(url: string): Promise<{ status: number; contentType: string | null; text: string }> {
   const res = await fetch(url);
@@ -149,40 +148,6 @@ describe('API metrics (buildApp with a metrics registry, served by the metrics s
   });
 });
 
-interface ProductProcess {
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** `npm start`'s entry (API + worker in one process) on the test database and the shared dev server. */
-function startProductProcess(script: 'start' | 'worker', env: Record<string, string>): Promise<ProductProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'scripts', `${script}.ts`)], {
-    cwd: repo,
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  return new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('Press Ctrl-C to stop.')) {
-        clearInterval(timer);
-        resolve({ child, output: () => output });
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        reject(Object.assign(new Error(`${script} exited with ${child.exitCode}:\n${output}`), { output, exitCode: child.exitCode }));
-      }
-    }, 100);
-  });
-}
-
-async function stopProcess(proc: ProductProcess | undefined): Promise<number | null> {
-  if (!proc || proc.child.exitCode !== null) return proc?.child.exitCode ?? null;
-  proc.child.kill('SIGTERM');
-  return new Promise((resolve) => proc.child.once('exit', (code) => resolve(code)));
-}
-
 describe('one process, one /metrics: API, worker and Temporal metrics on METRICS_PORT', () => {
   let database: TestDatabase;
   let sandbox: RunningSandboxHrServer;
@@ -207,7 +172,7 @@ describe('one process, one /metrics: API, worker and Temporal metrics on METRICS
   });
 
   afterAll(async () => {
-    await stopProcess(proc);
+    await stopProductProcess(proc);
     await sandbox?.close();
     await database?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -215,7 +180,7 @@ describe('one process, one /metrics: API, worker and Temporal metrics on METRICS
 
   it('serves the syncs by outcome, the employees written, the leaving gauges and the temporal_ series next to the API metrics', async () => {
     const [port, metricsPort] = await Promise.all([freePort(), freePort()]);
-    proc = await startProductProcess('start', { ...env, PORT: String(port), METRICS_PORT: String(metricsPort) });
+    proc = await startProductProcess(path.join(REPO, 'scripts', 'start.ts'), { ...env, PORT: String(port), METRICS_PORT: String(metricsPort) });
     const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
     expect(proc.output()).toMatch(new RegExp(`Metrics: +${metricsUrl.replace(/[.]/g, '\\.')}`));
 
@@ -252,7 +217,7 @@ describe('one process, one /metrics: API, worker and Temporal metrics on METRICS
     // Labels: catalog ids and enums only.
     for (const secret of [company.id, company.apiKey, integrationId, 'Scraped Metrics', leaver.email, leaver.last_name, `"${leaver.id}"`]) expect(text).not.toContain(secret);
 
-    expect(await stopProcess(proc)).toBe(0);
+    expect(await stopProductProcess(proc)).toBe(0);
   }, 120_000);
 
   it('refuses to start on a METRICS_PORT in use, naming the variable', async () => {
@@ -260,7 +225,7 @@ describe('one process, one /metrics: API, worker and Temporal metrics on METRICS
     const metricsPort = await freePort();
     await new Promise<void>((r) => taken.listen(metricsPort, '127.0.0.1', () => r()));
     try {
-      const failed = await startProductProcess('worker', { ...env, METRICS_PORT: String(metricsPort) }).then(
+      const failed = await startProductProcess(path.join(REPO, 'scripts', 'worker.ts'), { ...env, METRICS_PORT: String(metricsPort) }).then(
         (p) => (proc = p) && null,
         (err: { output: string; exitCode: number }) => err,
       );

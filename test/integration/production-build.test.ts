@@ -2,7 +2,7 @@
 // the compiled API and worker run on plain Node (no TypeScript loader), find their migrations and
 // the prebuilt bundle in the build, and sync a company end to end. The recorded histories replay
 // against the prebuilt bundle as against the one the tests make from the sources.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,49 +16,19 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { recordedHistories } from '../support/replay-histories';
 import { waitForSyncRun } from '../support/sync-helpers';
 import { readTestEnv } from '../support/test-env';
+import { startProductProcess, stopProductProcess, type ProductProcess } from '../support/product-process';
 
 const repo = path.resolve(__dirname, '../..');
 // Inside the checkout, so the compiled files resolve node_modules as dist/ does.
 const outDir = path.join(repo, '.builds', `test-${crypto.randomBytes(4).toString('hex')}`);
 
-interface RunningProcess {
-  child: ChildProcess;
-  output: () => string;
-}
-
-function startCompiled(part: 'api' | 'worker', env: Record<string, string>): Promise<RunningProcess> {
-  const child = spawn(process.execPath, ['--max-old-space-size=160', path.join(outDir, 'scripts', `${part}.js`)], {
-    cwd: repo,
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  return new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('Press Ctrl-C to stop.')) {
-        clearInterval(timer);
-        resolve({ child, output: () => output });
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`compiled ${part} exited with ${child.exitCode}:\n${output}`));
-      }
-    }, 100);
-  });
-}
-
-async function stop(proc: RunningProcess | undefined): Promise<number | null> {
-  if (!proc || proc.child.exitCode !== null) return proc?.child.exitCode ?? null;
-  proc.child.kill('SIGTERM');
-  return new Promise((resolve) => proc.child.once('exit', (code) => resolve(code)));
-}
+const startCompiled = (part: 'api' | 'worker', env: Record<string, string>) => startProductProcess(path.join(outDir, 'scripts', `${part}.js`), env, ['--max-old-space-size=160']);
 
 describe('the production build', () => {
   let database: TestDatabase;
   let sandbox: RunningSandboxHrServer;
-  let api: RunningProcess | undefined;
-  let worker: RunningProcess | undefined;
+  let api: ProductProcess | undefined;
+  let worker: ProductProcess | undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'production-build-'));
 
   beforeAll(async () => {
@@ -67,7 +37,7 @@ describe('the production build', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all([stop(api), stop(worker)]);
+    await Promise.all([stopProductProcess(api), stopProductProcess(worker)]);
     await sandbox?.close();
     await database?.drop();
     fs.rmSync(outDir, { recursive: true, force: true });
@@ -143,7 +113,7 @@ describe('the production build', () => {
     const employees = await client.employeePage(company, null);
     expect(employees.items.length).toBeGreaterThan(0);
 
-    const [workerExit, apiExit] = await Promise.all([stop(worker), stop(api)]);
+    const [workerExit, apiExit] = await Promise.all([stopProductProcess(worker), stopProductProcess(api)]);
     expect([workerExit, apiExit]).toEqual([0, 0]);
   }, 120_000);
 });

@@ -1,10 +1,11 @@
 // Opens the HR connector of an integration: loads its configuration and decrypts its credentials
 // inside the activity, so neither ever travels through a workflow history.
 import { ApplicationFailure } from '@temporalio/activity';
-import { CredentialsRejectedError, HrSystemResponseError, RateLimitedError } from '../connectors/errors';
+import { CredentialsRejectedError, HrDataRejectedError, HrSystemResponseError, RateLimitedError } from '../connectors/errors';
 import { findHrSystem } from '../connectors/registry';
 import { FailureType } from '../contracts/failures';
 import type { ConnectorContext, HrConnector, HrSystemDefinition } from '../connectors/types';
+import { hrFiles } from '../infra/repositories/hr-files';
 import { currentActivitySignal, type ActivityDeps } from './deps';
 
 export function openConnector(deps: ActivityDeps, integration: { id: string; hrSystem: string; credentialsCipher: string | null }): { connector: HrConnector; system: HrSystemDefinition } {
@@ -16,7 +17,9 @@ export function openConnector(deps: ActivityDeps, integration: { id: string; hrS
     throw ApplicationFailure.nonRetryable('The integration has no credentials (they were never entered or the integration was disconnected).', FailureType.CredentialsMissing);
   }
   const credentials = deps.cipher.decrypt(integration.credentialsCipher, integration.id);
-  return { connector: system.create(credentials, connectorContext(deps)), system };
+  // Uploaded files (HR file export) come from the database, which the connector cannot read.
+  const context: ConnectorContext = { files: hrFiles(deps.db).source(integration.id), ...connectorContext(deps) };
+  return { connector: system.create(credentials, context), system };
 }
 
 /** The connector's requests and retry waits end when the activity is cancelled (e.g. at worker shutdown). */
@@ -35,6 +38,7 @@ function connectorContext(deps: ActivityDeps): ConnectorContext {
  */
 export function toActivityFailure(err: unknown): unknown {
   if (err instanceof CredentialsRejectedError) return ApplicationFailure.nonRetryable(err.message, FailureType.CredentialsRejected);
+  if (err instanceof HrDataRejectedError) return ApplicationFailure.nonRetryable(err.message, FailureType.HrDataRejected);
   if (err instanceof RateLimitedError) {
     return ApplicationFailure.create({ message: err.message, type: FailureType.RateLimited, nextRetryDelay: err.retryAfterMs ?? undefined });
   }

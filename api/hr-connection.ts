@@ -2,8 +2,10 @@
 // non-engineer understands.
 import { CredentialsRejectedError, HrSystemError, RateLimitedError } from '../connectors/errors';
 import { findHrSystem } from '../connectors/registry';
-import type { HrConnector, HrSystemDefinition } from '../connectors/types';
+import type { ConnectorContext, HrConnector, HrSystemDefinition } from '../connectors/types';
 import type { CredentialsCipher } from '../infra/credentials-cipher';
+import type { Db } from '../infra/prisma';
+import { hrFiles } from '../infra/repositories/hr-files';
 import { ApiError, conflict } from './errors';
 
 export function availableSystem(id: string): HrSystemDefinition {
@@ -13,10 +15,15 @@ export function availableSystem(id: string): HrSystemDefinition {
   return system;
 }
 
-export function connectorOf(cipher: CredentialsCipher, integration: { id: string; hrSystem: string; credentialsCipher: string | null }): HrConnector {
+/** How setup calls reach an HR system: few retries (an admin is waiting), and the integration's uploaded files (HR file export). */
+export function setupContext(db: Db, integrationId: string): ConnectorContext {
+  return { maxAttempts: 2, files: hrFiles(db).source(integrationId) };
+}
+
+export function connectorOf(deps: { cipher: CredentialsCipher; db: Db }, integration: { id: string; hrSystem: string; credentialsCipher: string | null }): HrConnector {
   const system = availableSystem(integration.hrSystem);
   if (!integration.credentialsCipher) throw conflict('credentials_missing', `Enter the ${system.name} credentials first (PUT /v1/integrations/${integration.id}/credentials).`);
-  return system.create(cipher.decrypt(integration.credentialsCipher, integration.id), { maxAttempts: 2 });
+  return system.create(deps.cipher.decrypt(integration.credentialsCipher, integration.id), setupContext(deps.db, integration.id));
 }
 
 /** Runs a live HR call and turns connector errors into API errors. */

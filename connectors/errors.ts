@@ -38,3 +38,10 @@ export class HrSystemResponseError extends HrSystemError {
     super(message, hrSystem);
   }
 }
+
+/**
+ * What the HR system delivered was read but cannot be believed (an export cut short, a file that does
+ * not parse or lacks a column): final for this run, nothing of it is used, so no change and no
+ * removal follows from it; the message names the line and column where it can.
+ */
+export class HrDataRejectedError extends HrSystemError {}

@@ -26,6 +26,22 @@ import { alexisHr } from './alexishr/definition';
 import { sapSuccessFactors } from './sap-successfactors/definition';
 import { hrWorks } from './hr-works/definition';
 import { planday } from './planday/definition';
+import { hrFileExport, mirus, perbilityHelix } from './hr-file-export/definition';
+import { irisCascade } from './iris-cascade/definition';
+import { vismaRaet } from './visma-raet/definition';
+import { peopleHr } from './peoplehr/definition';
+import { sesameHr } from './sesame-hr/definition';
+import { haileyHr } from './hailey-hr/definition';
+import { charlie } from './charlie/definition';
+import { boondManager } from './boondmanager/definition';
+import { simployer } from './simployer/definition';
+import { catalystOne } from './catalystone/definition';
+import { heavenHr } from './heavenhr/definition';
+import { eurecia } from './eurecia/definition';
+import { kenjo } from './kenjo/definition';
+import { breatheHr } from './breathe-hr/definition';
+import { cezanneHr } from './cezanne-hr/definition';
+import { kallidusSapling } from './kallidus-sapling/definition';
 
 /** A connector module: a complete definition whose id is its registry key. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -60,6 +76,24 @@ const connectors = connectorModules({
   'sap-successfactors': sapSuccessFactors,
   'hr-works': hrWorks,
   planday,
+  'hr-file-export': hrFileExport,
+  'perbility-helix': perbilityHelix,
+  mirus,
+  'iris-cascade': irisCascade,
+  'visma-raet': vismaRaet,
+  peoplehr: peopleHr,
+  'sesame-hr': sesameHr,
+  'hailey-hr': haileyHr,
+  charlie,
+  boondmanager: boondManager,
+  simployer,
+  catalystone: catalystOne,
+  heavenhr: heavenHr,
+  eurecia,
+  kenjo,
+  'breathe-hr': breatheHr,
+  'cezanne-hr': cezanneHr,
+  'kallidus-sapling': kallidusSapling,
 });
 
 export type AvailableHrSystemId = keyof typeof connectors;

@@ -55,6 +55,11 @@ export interface ConnectorContext {
    * shutdown, activity timeout): the call then rejects with `signal.reason` instead of retrying.
    */
   signal?: AbortSignal;
+  /**
+   * Files an admin uploaded for this integration (HR file export), from the database: the connector
+   * layer cannot read it, so the caller (activities/hr-connector.ts) passes the store in.
+   */
+  files?: { latest(): Promise<{ name: string; bytes: Buffer; receivedAt: Date } | null> };
 }
 
 /**

@@ -10,6 +10,8 @@ export const FailureType = {
   CredentialsMissing: 'CredentialsMissing',
   /** The integration's HR system has no connector (unknown, or only planned in the catalog): final. */
   NoConnector: 'NoConnector',
+  /** What the HR system delivered cannot be believed (e.g. an HR file export cut short): final for the run, nothing used. */
+  HrDataRejected: 'HrDataRejected',
   /** The HR system throttled us for longer than a call may wait: retried after its Retry-After. */
   RateLimited: 'RateLimited',
   /** A leaving-lifecycle update reached a lifecycle that has already ended. */

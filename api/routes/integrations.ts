@@ -8,7 +8,7 @@ import { upsertIntegrationSchedule } from '../../infra/temporal-schedules';
 import { companyOf } from '../auth';
 import type { AppDeps } from '../deps';
 import { badRequest, conflict } from '../errors';
-import { availableSystem, callHrSystem, connectorOf } from '../hr-connection';
+import { availableSystem, callHrSystem, connectorOf, setupContext } from '../hr-connection';
 import { loadIntegrationView } from '../integration-view';
 import { errorResponses, idParams } from '../schemas/common';
 import { integration, integrationOptions, integrationPatch } from '../schemas/integration';
@@ -41,7 +41,7 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const temporal = temporalCalls(deps.temporal);
   async function readOptions(row: { id: string; hrSystem: string; credentialsCipher: string | null }): Promise<Options> {
     const system = availableSystem(row.hrSystem);
-    const connector = connectorOf(deps.cipher, row);
+    const connector = connectorOf(deps, row);
     const [attributes, legalEntities, employmentTypes] = await callHrSystem(system.name, () =>
       Promise.all([connector.listAttributes(), connector.listLegalEntities(), connector.listEmploymentTypes()]),
     );
@@ -111,7 +111,7 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           const field = issue.path.join('.') || '(body)';
           throw badRequest('invalid_credentials', `Invalid ${system.name} credentials: ${field}: ${issue.message}`, parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
         }
-        const connector = system.create(parsed.data, { maxAttempts: 2 });
+        const connector = system.create(parsed.data, setupContext(deps.db, row.id));
         await callHrSystem(system.name, () => connector.checkCredentials());
         const updated = await deps.db.integration.update({
           where: { id: row.id },

@@ -6,6 +6,7 @@ import { benefitRoutes } from './benefits';
 import { companyRoutes } from './companies';
 import { employeeLifecycleRoutes } from './employee-lifecycle';
 import { employeeRoutes } from './employees';
+import { hrFileRoutes } from './hr-files';
 import { hrSystemRoutes } from './hr-systems';
 import { integrationSyncRoutes } from './integration-syncs';
 import { integrationRoutes } from './integrations';
@@ -17,6 +18,7 @@ export function v1Routes(deps: AppDeps): FastifyPluginAsyncZod {
     await app.register(companyRoutes(deps));
     await app.register(hrSystemRoutes(deps));
     await app.register(integrationRoutes(deps));
+    await app.register(hrFileRoutes(deps));
     await app.register(integrationSyncRoutes(deps));
     await app.register(employeeRoutes(deps));
     await app.register(benefitRoutes(deps));

@@ -61,7 +61,7 @@ describe.each(availableSystems.map((s) => [s.name, s] as const))('%s connector c
       .checkCredentials()
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(CredentialsRejectedError);
-    expect((refused as Error).message).toMatch(new RegExp(`^${name} refused the credentials: `));
+    expect((refused as Error).message.startsWith(`${name} refused the credentials: `)).toBe(true);
     expect((refused as Error).message).toMatch(vendor.refusalReason);
     for (const key of system.secretKeys) expect((refused as Error).message).not.toContain(String(vendor.wrongCredentials[key]));
   });

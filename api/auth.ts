@@ -5,7 +5,11 @@ import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from './deps';
 import { ApiError } from './errors';
 
-export type Principal = { kind: 'operator' } | { kind: 'company'; companyId: string; timezone: string };
+export type Principal =
+  | { kind: 'operator' }
+  | { kind: 'company'; companyId: string; timezone: string }
+  /** A connect link (POST /v1/connect-links): the company's integration setup and management only. */
+  | { kind: 'connect'; companyId: string; timezone: string; connectLinkId: string };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -15,6 +19,16 @@ declare module 'fastify' {
 
 export const hashApiKey = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
 export const generateCompanyApiKey = () => `ck_${crypto.randomBytes(24).toString('base64url')}`;
+export const CONNECT_TOKEN_PREFIX = 'cl_';
+export const generateConnectToken = () => `${CONNECT_TOKEN_PREFIX}${crypto.randomBytes(32).toString('base64url')}`;
+
+/**
+ * What a connect link may reach: the HR system catalog and the company's integrations (setup,
+ * syncs, removals held back, disconnect), nothing with employee data and no other route.
+ */
+export function connectLinkMayUse(routeUrl: string | undefined): boolean {
+  return routeUrl === '/v1/hr-systems' || routeUrl === '/v1/integrations' || Boolean(routeUrl?.startsWith('/v1/integrations/'));
+}
 
 function sameSecret(a: string, b: string): boolean {
   const ha = crypto.createHash('sha256').update(a).digest();
@@ -66,6 +80,13 @@ export function authenticate(deps: AppDeps) {
       req.principal = { kind: 'operator' };
       return;
     }
+    if (key.startsWith(CONNECT_TOKEN_PREFIX)) {
+      req.principal = await connectPrincipal(deps, key);
+      if (!connectLinkMayUse(req.routeOptions.url)) {
+        throw new ApiError(403, 'connect_link_scope', 'A connect link may only set up and manage the company’s integration; use the company API key for this endpoint.');
+      }
+      return;
+    }
     const hash = hashApiKey(key);
     const now = Date.now();
     let company = cache.get(hash, now);
@@ -79,10 +100,25 @@ export function authenticate(deps: AppDeps) {
   };
 }
 
-/** The company the request acts for; operator keys act only on operator routes. */
+async function connectPrincipal(deps: AppDeps, token: string): Promise<Principal> {
+  const link = await deps.db.connectLink.findUnique({ where: { tokenHash: hashApiKey(token) }, select: { id: true, expiresAt: true, revokedAt: true, company: { select: { id: true, timezone: true } } } });
+  if (!link) throw unauthorized('The connect link is not valid.');
+  if (link.revokedAt) throw new ApiError(401, 'connect_link_revoked', 'This connect link was revoked; ask for a new one.');
+  if (link.expiresAt.getTime() <= Date.now()) throw new ApiError(401, 'connect_link_expired', 'This connect link has expired; ask for a new one.');
+  return { kind: 'connect', companyId: link.company.id, timezone: link.company.timezone, connectLinkId: link.id };
+}
+
+/** The company the request acts for (a company key or a connect link); operator keys act only on operator routes. */
 export function companyOf(req: FastifyRequest): { companyId: string; timezone: string } {
   const p = req.principal;
-  if (p?.kind !== 'company') throw new ApiError(403, 'company_key_required', 'This endpoint needs a company API key, not the operator key.');
+  if (p?.kind !== 'company' && p?.kind !== 'connect') throw new ApiError(403, 'company_key_required', 'This endpoint needs a company API key, not the operator key.');
+  return p;
+}
+
+/** The company the request acts for, with its own API key only (not a connect link). */
+export function companyKeyOf(req: FastifyRequest): { companyId: string; timezone: string } {
+  const p = req.principal;
+  if (p?.kind !== 'company') throw new ApiError(403, 'company_key_required', 'This endpoint needs the company API key.');
   return p;
 }
 

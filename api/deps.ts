@@ -8,7 +8,7 @@ import type { Db } from '../infra/prisma';
 export interface AppDeps {
   db: Db;
   temporal: Client;
-  config: Pick<AppConfig, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'OPERATOR_API_KEY' | 'RECONCILE_INTERVAL_MINUTES'> & { operatorApiKey: string };
+  config: Pick<AppConfig, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'OPERATOR_API_KEY' | 'RECONCILE_INTERVAL_MINUTES'> & Partial<Pick<AppConfig, 'PUBLIC_URL'>> & { operatorApiKey: string };
   cipher: CredentialsCipher;
   /** Test hook: the clock used for business rules (month ends, voucher months). */
   now?: () => Date;

@@ -9,6 +9,8 @@ const optionalString = z.string().trim().min(1).optional();
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),
+  /** The address employers' admins reach the API at (connect links point there); default: the request's own. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   PORT: port(3000),
   DATA_DIR: z.string().default('./.data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),

@@ -4,6 +4,7 @@ import { authenticate } from '../auth';
 import type { AppDeps } from '../deps';
 import { benefitRoutes } from './benefits';
 import { companyRoutes } from './companies';
+import { connectLinkRoutes } from './connect-links';
 import { employeeLifecycleRoutes } from './employee-lifecycle';
 import { employeeRoutes } from './employees';
 import { hrFileRoutes } from './hr-files';
@@ -16,6 +17,7 @@ export function v1Routes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('onRequest', authenticate(deps));
     await app.register(companyRoutes(deps));
+    await app.register(connectLinkRoutes(deps));
     await app.register(hrSystemRoutes(deps));
     await app.register(integrationRoutes(deps));
     await app.register(hrFileRoutes(deps));

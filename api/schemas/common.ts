@@ -42,8 +42,8 @@ export const serviceUnavailableBody = errorBody.describe(
  */
 export const errorResponses = {
   400: errorBody.describe('The request is malformed or invalid (error = invalid_request, invalid_cursor, or a code naming the rule)'),
-  401: errorBody.describe('No API key, or not a valid one (error = unauthorized)'),
-  403: errorBody.describe('The key may not do this: company routes need a company key, creating companies the operator key'),
+  401: errorBody.describe('No API key, or not a valid one (error = unauthorized; for a connect link connect_link_expired or connect_link_revoked)'),
+  403: errorBody.describe('The key may not do this: company routes need a company key, creating companies the operator key; a connect link reaches only the HR system catalog and the integrations (error = connect_link_scope)'),
   404: errorBody.describe('The resource does not exist or belongs to another company (error = not_found)'),
   409: errorBody.describe('The request conflicts with the current state of the resource; error names the conflict'),
   413: errorBody.describe('The request body is larger than the server accepts (1 MiB)'),

@@ -43,6 +43,7 @@ export class TemporalDeadlineReached extends Error {
 }
 
 // gRPC status codes (@grpc/grpc-js `status`): the client retries UNAVAILABLE until its deadline.
+const GRPC_CANCELLED = 1;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_UNAVAILABLE = 14;
 
@@ -57,12 +58,13 @@ function* causeChain(err: unknown): Generator<unknown> {
 
 /**
  * A Temporal call failed because Temporal was unreachable or gave no answer in time: gRPC UNAVAILABLE
- * (connection refused or lost) or DEADLINE_EXCEEDED, wrapped or not by the SDK.
+ * (connection refused or lost), DEADLINE_EXCEEDED, or CANCELLED by the API's own deadline, wrapped or not by the SDK.
  */
 export function isTemporalOutage(err: unknown): boolean {
   for (const e of causeChain(err)) {
     if (e instanceof TemporalDeadlineReached || e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-    if (isGrpcServiceError(e) && (e.code === GRPC_UNAVAILABLE || e.code === GRPC_DEADLINE_EXCEEDED)) return true;
+    // CANCELLED: the API's own deadline (api/temporal-calls.ts) cut a call Temporal had not answered yet.
+    if (isGrpcServiceError(e) && (e.code === GRPC_UNAVAILABLE || e.code === GRPC_DEADLINE_EXCEEDED || e.code === GRPC_CANCELLED)) return true;
   }
   return false;
 }

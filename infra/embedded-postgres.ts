@@ -43,8 +43,11 @@ const PASSWORD = 'postgres';
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   // The server runs as the unprivileged `postgres` user when we are root: it must be able to
   // walk into the data folder's parents.
-  fs.mkdirSync(path.dirname(options.dataDir), { recursive: true, mode: 0o755 });
-  fs.chmodSync(path.dirname(options.dataDir), 0o755);
+  const parent = path.dirname(options.dataDir);
+  fs.mkdirSync(parent, { recursive: true, mode: 0o755 });
+  // Only ever adds the search bits: a parent such as /tmp keeps its own mode (1777) and sticky bit.
+  const mode = fs.statSync(parent).mode & 0o7777;
+  if ((mode & 0o011) !== 0o011) fs.chmodSync(parent, mode | 0o011);
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

@@ -7,7 +7,7 @@ import { startSyncWorkflow } from '../../infra/sync-workflows';
 import { deleteIntegrationSchedule, upsertIntegrationSchedule } from '../../infra/temporal-schedules';
 import { companyOf } from '../auth';
 import type { AppDeps } from '../deps';
-import { conflict, notFound } from '../errors';
+import { ApiError, conflict, notFound } from '../errors';
 import { loadIntegrationView } from '../integration-view';
 import { decodeInstantIdCursor, instantIdCursor, pageOf } from '../pagination';
 import { presentSyncRun } from '../presenters';
@@ -47,9 +47,15 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           });
           return reply.code(202).send({ syncRunId });
         } catch (err) {
-          await deps.db.integration
-            .updateMany({ where: { id: row.id, status: 'ACTIVE', activatedAt }, data: { status: row.status, activatedAt: row.activatedAt, lastError: row.lastError } })
-            .catch((undoErr: unknown) => req.log.error({ err: undoErr }, 'could not undo the activation'));
+          // workflow_service_timeout: Temporal may still have taken the Schedule and the first sync, so
+          // the integration stays ACTIVE (as the answer says, the change may still take effect; the
+          // reconciler creates a missing Schedule). Undone, a repeated activation could run a second first sync.
+          const mayHaveTakenEffect = err instanceof ApiError && err.code === 'workflow_service_timeout';
+          if (!mayHaveTakenEffect) {
+            await deps.db.integration
+              .updateMany({ where: { id: row.id, status: 'ACTIVE', activatedAt }, data: { status: row.status, activatedAt: row.activatedAt, lastError: row.lastError } })
+              .catch((undoErr: unknown) => req.log.error({ err: undoErr }, 'could not undo the activation'));
+          }
           throw err;
         }
       },

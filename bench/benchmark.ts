@@ -7,6 +7,7 @@ import { runApiLoad, type ApiLoadResult } from './scenarios/api-load';
 import { runCompanySync, type CompanySyncResult } from './scenarios/company-sync';
 import { runManyIntegrations, type ManyIntegrationsResult } from './scenarios/many-integrations';
 import { runWaitingLifecycles, type WaitingLifecyclesResult } from './scenarios/waiting-lifecycles';
+import { runConnectorSyncs, type ConnectorSyncsResult } from './scenarios/connector-syncs';
 import type { RowsWritten } from './rows-written';
 import { countOverlappingRuns } from './sync-runs';
 
@@ -33,6 +34,8 @@ export interface BenchResults {
   manyIntegrations: ManyIntegrationsResult | Skipped;
   waitingLifecycles: WaitingLifecyclesResult | Skipped;
   api: ApiLoadResult | Skipped;
+  /** One first sync per available HR system from its own fake, next to the fake's floor. */
+  connectors: ConnectorSyncsResult | Skipped;
   /** Executed syncs of one integration that overlapped, over every sync of the run. */
   overlapsAllRuns: number;
   /** Must always hold, at any size. */
@@ -62,6 +65,7 @@ export async function runBenchmark(
     let manyIntegrations: ManyIntegrationsResult | Skipped = notSelected;
     let waitingLifecycles: WaitingLifecyclesResult | Skipped = notSelected;
     let api: ApiLoadResult | Skipped = notSelected;
+    let connectors: ConnectorSyncsResult | Skipped = notSelected;
     const { resultsDir: _dir, ...shownOptions } = options;
     const results = async (complete: boolean): Promise<BenchResults> => {
       const overlapsAllRuns = await countOverlappingRuns(env.pool);
@@ -75,8 +79,9 @@ export async function runBenchmark(
         manyIntegrations,
         waitingLifecycles,
         api,
+        connectors,
         overlapsAllRuns,
-        invariants: judgeInvariants(sizes, manyIntegrations, overlapsAllRuns),
+        invariants: [...judgeInvariants(sizes, manyIntegrations, overlapsAllRuns), ...judgeConnectorSyncs(connectors)],
         goals: judgeGoals(sizes, manyIntegrations),
       };
     };
@@ -113,6 +118,11 @@ export async function runBenchmark(
       } else {
         api = { skipped: 'needs a synced company: select the sync step too' };
       }
+    }
+    if (selected('connectors')) {
+      log(`Step connectors: a first sync of ${options.connectorEmployees} employees from each available HR system's fake`);
+      connectors = await runConnectorSyncs(env, { employees: options.connectorEmployees, systems: options.connectors, timeoutSeconds: 900 }, log);
+      onProgress(await results(false));
     }
     return await results(true);
   } finally {
@@ -196,4 +206,17 @@ function judgeGoals(sizes: CompanySyncResult[], many: ManyIntegrationsResult | S
     });
   }
   return verdicts;
+}
+
+function judgeConnectorSyncs(connectors: ConnectorSyncsResult | Skipped): Verdict[] {
+  if (isSkipped(connectors)) return [];
+  const failed = connectors.systems.filter((s) => s.status !== 'SUCCEEDED');
+  return [
+    {
+      name: `connectors: every first sync of ${connectors.employeesPerSystem} employees succeeded`,
+      target: `${connectors.systems.length} SUCCEEDED`,
+      measured: failed.length ? `${failed.length} not: ${failed.map((s) => `${s.hrSystem} ${s.status}`).join(', ')}` : `${connectors.systems.length} SUCCEEDED`,
+      met: failed.length === 0,
+    },
+  ];
 }

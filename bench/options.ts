@@ -2,7 +2,7 @@
 // can run the same command tiny.
 import path from 'node:path';
 
-export const BENCH_STEPS = ['sync', 'many', 'lifecycles', 'api'] as const;
+export const BENCH_STEPS = ['sync', 'many', 'lifecycles', 'api', 'connectors', 'scale'] as const;
 export type BenchStep = (typeof BENCH_STEPS)[number];
 
 export interface BenchOptions {
@@ -22,13 +22,20 @@ export interface BenchOptions {
   /** Step 7. */
   apiSeconds: number;
   apiConnections: number;
+  /** Step connectors: employees of each system's fake, and which systems (null: every available one). */
+  connectorEmployees: number;
+  connectors: string[] | null;
+  /** Step scale: integrations synced by two worker and two API processes, company sizes between the two. */
+  scaleIntegrations: number;
+  scaleMinEmployees: number;
+  scaleMaxEmployees: number;
   /** How long PostgreSQL's write counters must stand still before they are read (0: at once). */
   statsSettleSeconds: number;
   steps: BenchStep[];
   resultsDir: string;
 }
 
-const SETTINGS: Record<Exclude<keyof BenchOptions, 'steps' | 'resultsDir' | 'sizes'>, { env: string; flag: string; fallback: number }> = {
+const SETTINGS: Record<Exclude<keyof BenchOptions, 'steps' | 'resultsDir' | 'sizes' | 'connectors'>, { env: string; flag: string; fallback: number }> = {
   changedShare: { env: 'BENCH_CHANGED_SHARE', flag: 'changed-share', fallback: 0.01 },
   companies: { env: 'BENCH_COMPANIES', flag: 'companies', fallback: 1000 },
   companyEmployees: { env: 'BENCH_COMPANY_EMPLOYEES', flag: 'company-employees', fallback: 50 },
@@ -38,13 +45,20 @@ const SETTINGS: Record<Exclude<keyof BenchOptions, 'steps' | 'resultsDir' | 'siz
   lifecycleWaitSeconds: { env: 'BENCH_LIFECYCLE_WAIT_SECONDS', flag: 'lifecycle-wait-seconds', fallback: 10 },
   apiSeconds: { env: 'BENCH_API_SECONDS', flag: 'api-seconds', fallback: 10 },
   apiConnections: { env: 'BENCH_API_CONNECTIONS', flag: 'api-connections', fallback: 50 },
+  connectorEmployees: { env: 'BENCH_CONNECTOR_EMPLOYEES', flag: 'connector-employees', fallback: 10_000 },
+  scaleIntegrations: { env: 'BENCH_SCALE_INTEGRATIONS', flag: 'scale-integrations', fallback: 200 },
+  scaleMinEmployees: { env: 'BENCH_SCALE_MIN_EMPLOYEES', flag: 'scale-min-employees', fallback: 5 },
+  scaleMaxEmployees: { env: 'BENCH_SCALE_MAX_EMPLOYEES', flag: 'scale-max-employees', fallback: 20 },
   // Backends publish their counters up to 10 s after going idle (PGSTAT_IDLE_INTERVAL).
   statsSettleSeconds: { env: 'BENCH_STATS_SETTLE_SECONDS', flag: 'stats-settle-seconds', fallback: 11 },
 };
 
 export const USAGE = `npm run bench [-- --sizes=10000,100000 --companies=1000 --company-employees=50 --lifecycles=10000
                      --lifecycle-wait-seconds=10 --changed-share=0.01 --api-seconds=10 --api-connections=50
-                     --activation-concurrency=100 --stall-seconds=120 --stats-settle-seconds=11 --steps=sync,many,lifecycles,api --results-dir=bench/results]
+                     --activation-concurrency=100 --stall-seconds=120 --stats-settle-seconds=11
+                     --connector-employees=10000 --connectors=personio,workday,… (default: every available system)
+                     --scale-integrations=200 --scale-min-employees=5 --scale-max-employees=20
+                     --steps=sync,many,lifecycles,api,connectors,scale --results-dir=bench/results]
 Each flag has an environment twin: BENCH_SIZES, BENCH_COMPANIES, … (upper case, BENCH_ prefix).`;
 
 function flags(argv: string[]): Map<string, string> {
@@ -74,12 +88,15 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     }),
   ) as Pick<BenchOptions, keyof typeof SETTINGS>;
   if (numbers.changedShare > 1) throw new Error('--changed-share / BENCH_CHANGED_SHARE is a share: at most 1');
+  if (numbers.scaleMinEmployees > numbers.scaleMaxEmployees) throw new Error('--scale-min-employees must not exceed --scale-max-employees');
   const sizes = (pick('sizes', 'BENCH_SIZES') ?? '10000,100000').split(',').map((s) => Math.round(positiveNumber(s.trim(), '--sizes / BENCH_SIZES')));
   const steps = (pick('steps', 'BENCH_STEPS') ?? BENCH_STEPS.join(',')).split(',').map((s) => s.trim());
   for (const step of steps) if (!BENCH_STEPS.includes(step as BenchStep)) throw new Error(`Unknown step "${step}"; steps are ${BENCH_STEPS.join(', ')}`);
+  const connectors = pick('connectors', 'BENCH_CONNECTORS');
   return {
     ...numbers,
     sizes,
+    connectors: connectors ? connectors.split(',').map((c) => c.trim()).filter(Boolean) : null,
     steps: steps as BenchStep[],
     resultsDir: path.resolve(pick('results-dir', 'BENCH_RESULTS_DIR') ?? path.join(__dirname, 'results')),
   };

@@ -2,6 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BenchResults, Skipped, Verdict } from './benchmark';
+import type { HorizontalScaleResult } from './scenarios/horizontal-scale';
+
+/** What `npm run bench` writes: the steps of runBenchmark plus the scale step (run after them, on servers of its own). */
+export type BenchRunResults = BenchResults & { scale?: HorizontalScaleResult | Skipped };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const count = (n: number) => n.toLocaleString('en-US');
@@ -26,7 +30,7 @@ function handoffLine(h: BenchResults['sizes'][number]['fullSync']['leavingHandof
   return `${count(lifecycles)} in +${seconds(h.afterSyncMs)} (${Math.round((lifecycles / Math.max(h.afterSyncMs, 1)) * 1000)}/s; all running ${seconds(h.totalMs)} after start)`;
 }
 
-export function formatResults(r: BenchResults): string {
+export function formatResults(r: BenchRunResults): string {
   const out: string[] = [];
   out.push(`Benchmark ${r.startedAt} on ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB, Node ${r.machine.node} (load ${r.machine.loadAverage.start.toFixed(1)} → ${r.machine.loadAverage.end.toFixed(1)})`);
   if (r.sizes.length) {
@@ -87,12 +91,42 @@ export function formatResults(r: BenchResults): string {
     rows.push(['  non-2xx / errors', `${a.non2xx} / ${a.errors}`]);
   }
   out.push('', table(rows));
+  const c = r.connectors;
+  if (c && !isSkipped(c)) {
+    const lines: string[][] = [[`Connectors: first sync of ${count(c.employeesPerSystem)} employees`, 'employees/s', 'fake floor/s', 'sync/floor', 'requests', 'status']];
+    for (const s of c.systems) lines.push([s.name, count(s.employeesPerSecond), count(s.fakeFloorEmployeesPerSecond), ratio(s.toFakeFloor), count(s.requests), s.status]);
+    out.push('', table(lines));
+  }
+  if (r.scale) out.push('', table(scaleRows(r.scale)));
   out.push('', verdictLines('Goals', r.goals), '', verdictLines('Invariants', r.invariants));
   return out.join('\n');
 }
 
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+function scaleRows(s: HorizontalScaleResult | Skipped): string[][] {
+  const rows: string[][] = [['Step scale: 2 worker + 2 API processes, 1 PostgreSQL, 1 Temporal', '']];
+  if (isSkipped(s)) return [...rows, ['scale', `skipped: ${s.skipped}`]];
+  const f = s.firstSyncs;
+  const r = s.resyncs;
+  rows.push([`${count(s.integrations)} integrations × ${s.employeesPerCompany.min}–${s.employeesPerCompany.max}: all first syncs done`, f.wallMs === null ? 'STALLED' : seconds(f.wallMs)]);
+  rows.push(['  syncs per second', String(f.syncsPerSecond)]);
+  rows.push(['  503 answers (Temporal slower than 3.5 s), checked and repeated: activate / sync now', `${f.retried503} / ${r.retried503}`]);
+  rows.push(['  500 answers (handled alike): activate / sync now', `${f.answered500} / ${r.answered500}`]);
+  rows.push(['  first runs: exactly one per integration / statuses', `${count(f.integrationsWithOneFirstRun)} / ${Object.entries(f.statuses).map(([k, v]) => `${k} ${v}`).join(', ')}`]);
+  rows.push(['  activity tasks per worker A / B (share)', `${f.activityTasks.perWorker.map(count).join(' / ')} (${f.share.map(percent).join(' / ')})${f.activityTasks.other ? `, ${f.activityTasks.other} other` : ''}`]);
+  rows.push([`  sync now × ${count(r.requested)}, SIGTERM to worker A after ${r.finishedAtSigterm} finished`, `drained in ${seconds(r.drainMs)}, exit ${r.exitCode} (bound ${seconds(r.drainBoundMs)})${r.shutdownErrors.length ? `, ${r.shutdownErrors.length} error lines` : ''}`]);
+  rows.push(['  all requested runs final after SIGTERM', r.allFinalMs === null ? 'STALLED' : seconds(r.allFinalMs)]);
+  rows.push(['  run statuses / lost runs', `${Object.entries(r.statuses).map(([k, v]) => `${k} ${v}`).join(', ')} / ${r.lost}`]);
+  rows.push(['  runs A had worked on, finished by B / last task on A / B', `${count(r.handedOver)} / ${r.finishedOnWorker.map(count).join(' / ')}`]);
+  rows.push(['  failed activity attempts (retried)', count(r.failedActivityAttempts)]);
+  rows.push(['  invites sent / duplicate invites', `${count(s.invites.statuses.SENT ?? 0)} of ${count(s.invites.total)} / ${s.invites.duplicates}`]);
+  rows.push(['  overlapping syncs / unexpected runs', `${s.overlaps} / ${s.unexpectedRuns}`]);
+  return rows;
+}
+
 /** Writes (or rewrites, for partial results of the same run) bench/results/<startedAt>.json. */
-export function writeResults(r: BenchResults, dir: string): string {
+export function writeResults(r: BenchRunResults, dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${r.startedAt.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);

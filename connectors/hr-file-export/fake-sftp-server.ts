@@ -108,6 +108,15 @@ export async function startFakeSftp(options: FakeSftpOptions): Promise<RunningFa
           return reject();
         }
         const session = accept();
+        // The fake's floor for the bench: the whole SFTP session (its requests and the client's turns).
+        const started = performance.now();
+        let counted = false;
+        const count = () => {
+          if (!counted) log.served(performance.now() - started);
+          counted = true;
+        };
+        for (const event of ['close', 'end']) session.once(event, count);
+        client.once('close', count);
         session.on('sftp', (acceptSftp) => serveSftp(acceptSftp(), fault, entry, () => client.end()));
       });
     });

@@ -26,6 +26,8 @@ describe('npm run bench (smoke: a few hundred employees, a few companies, 1 s of
       BENCH_LIFECYCLE_WAIT_SECONDS: '1',
       BENCH_API_SECONDS: '1',
       BENCH_API_CONNECTIONS: '5',
+      BENCH_CONNECTORS: 'workday,hr-file-export,planday',
+      BENCH_CONNECTOR_EMPLOYEES: '60',
       // The invariants are checked on row versions, which need no waiting for PostgreSQL's counters.
       BENCH_STATS_SETTLE_SECONDS: '0',
       BENCH_RESULTS_DIR: resultsDir,
@@ -33,8 +35,25 @@ describe('npm run bench (smoke: a few hundred employees, a few companies, 1 s of
     results = await runBenchmark(options, { postgresAdminUrl: env.postgresAdminUrl, temporalAddress: env.temporalAddress, workflowBundlePath: env.workflowBundlePath }, () => undefined);
     written = JSON.parse(fs.readFileSync(writeResults(results, options.resultsDir), 'utf8')) as BenchResults;
     table = formatResults(results);
-  }, 110_000);
+  }, 240_000);
   afterAll(() => fs.rmSync(resultsDir, { recursive: true, force: true }));
+
+  it('syncs each chosen HR system from its own fake and sets each figure next to the fake’s floor', () => {
+    const connectors = written.connectors as Exclude<BenchResults['connectors'], { skipped: string }>;
+    expect(connectors.systems.map((s) => [s.hrSystem, s.status])).toEqual([
+      ['hr-file-export', 'SUCCEEDED'],
+      ['planday', 'SUCCEEDED'],
+      ['workday', 'SUCCEEDED'],
+    ]);
+    for (const s of connectors.systems) {
+      expect(s.employees).toBeGreaterThanOrEqual(55);
+      expect(s.read).toBeGreaterThanOrEqual(s.employees);
+      expect(s.requests).toBeGreaterThan(0);
+      expect([s.hrSystem, s.fakeServiceMs > 0]).toEqual([s.hrSystem, true]);
+      expect(s.fakeFloorEmployeesPerSecond).toBeGreaterThan(0);
+    }
+    expect(table).toMatch(/Connectors: first sync of 60 employees/);
+  });
 
   it('writes every figure of steps 1–4 to the JSON file', () => {
     expect(written.sizes).toHaveLength(1);

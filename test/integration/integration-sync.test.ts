@@ -53,9 +53,11 @@ describe('connecting Personio and keeping employees in sync', () => {
     expect(p.fields.find((f) => f.key === 'email')?.required).toBe(true);
     expect(items.find((s) => s.id === 'workday')?.status).toBe('available');
     expect(items.filter((s) => s.status === 'planned').map((s) => s.id)).toEqual([]);
-    // What the admin reads before connecting: every available system says what was checked against the vendor's description.
+    // What the admin reads before connecting: every available system says what was checked against the
+    // vendor's description and what was not (Hailey HR and Charlie publish none: nothing verified, said so).
     const notes = res.json().items as Array<{ id: string; status: string; notes: { verified: string[]; unverified: string[] } }>;
-    expect(notes.filter((s) => s.status === 'available' && s.notes.verified.length === 0).map((s) => s.id)).toEqual([]);
+    expect(notes.filter((s) => s.status === 'available' && s.notes.verified.length + s.notes.unverified.length === 0).map((s) => s.id)).toEqual([]);
+    expect(notes.filter((s) => s.status === 'available' && s.notes.verified.length === 0).map((s) => s.id).sort()).toEqual(['charlie', 'hailey-hr']);
     expect(notes.filter((s) => s.status === 'planned' && s.notes.verified.length + s.notes.unverified.length > 0).map((s) => s.id)).toEqual([]);
   });
 

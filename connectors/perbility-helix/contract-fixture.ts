@@ -1,5 +1,6 @@
-// perbility-helix is read through the HR file export connector (connectors/hr-file-export/): its contract
-// fixture is that one's, with this catalog entry's export layout.
+// Perbility Helix is read through the HR file export connector (connectors/hr-file-export/): its
+// contract fixture is that one's, with the export layout of this folder's fake-server.ts.
 import { hrFileContractFixture } from '../hr-file-export/contract-fixture';
+import { PERBILITY_HELIX_EXPORT } from './fake-server';
 
-export const contractFixture = hrFileContractFixture('perbility-helix');
+export const contractFixture = hrFileContractFixture('perbility-helix', PERBILITY_HELIX_EXPORT);

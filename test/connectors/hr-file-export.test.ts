@@ -3,7 +3,8 @@
 // believable refused with their typed reason; uploaded files through ConnectorContext.files.
 import { CredentialsRejectedError, HrSystemUnavailableError } from '../../connectors/errors';
 import { HrFileRejectedError } from '../../connectors/hr-file-export/connector';
-import { exportFile, FAKE_SFTP_PATH } from '../../connectors/hr-file-export/contract-fixture';
+import { exportFile, FAKE_SFTP_PATH, GENERIC_EXPORT } from '../../connectors/hr-file-export/fake-export';
+import { PERBILITY_HELIX_EXPORT } from '../../connectors/perbility-helix/fake-server';
 import { hrFileExport, perbilityHelix } from '../../connectors/hr-file-export/definition';
 import { generateUserKey, startFakeSftp, type RunningFakeSftp } from '../../connectors/hr-file-export/fake-sftp-server';
 import type { ConnectorContext } from '../../connectors/types';
@@ -18,7 +19,7 @@ describe('HR file export over SFTP (a real SSH server)', () => {
   const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as Error);
 
   beforeEach(async () => {
-    server = await startFakeSftp({ username: 'export', authorizedKey: userKey.public, listingPath: FAKE_SFTP_PATH, files: { [FAKE_SFTP_PATH]: { bytes: exportFile('perbility-helix', 12), mtime: new Date() } } });
+    server = await startFakeSftp({ username: 'export', authorizedKey: userKey.public, listingPath: FAKE_SFTP_PATH, files: { [FAKE_SFTP_PATH]: { bytes: exportFile(PERBILITY_HELIX_EXPORT, 12), mtime: new Date() } } });
   });
   afterEach(() => server.close());
 
@@ -47,8 +48,8 @@ describe('HR file export over SFTP (a real SSH server)', () => {
   });
 
   it('reads the newest .csv of a directory', async () => {
-    server.files.set('/exports/2026-11-30.csv', { bytes: exportFile('perbility-helix', 3), mtime: new Date(Date.now() - 86_400_000) });
-    server.files.set('/exports/2026-12-01.csv', { bytes: exportFile('perbility-helix', 5), mtime: new Date() });
+    server.files.set('/exports/2026-11-30.csv', { bytes: exportFile(PERBILITY_HELIX_EXPORT, 3), mtime: new Date(Date.now() - 86_400_000) });
+    server.files.set('/exports/2026-12-01.csv', { bytes: exportFile(PERBILITY_HELIX_EXPORT, 5), mtime: new Date() });
     server.files.set('/exports/readme.txt', { bytes: Buffer.from('x'), mtime: new Date(Date.now() + 1000) });
     server.files.delete(FAKE_SFTP_PATH);
     const page = await perbilityHelix.create(credentials({ sftpPath: '/exports/' }), fast).fetchEmployeePage(null);
@@ -59,7 +60,7 @@ describe('HR file export over SFTP (a real SSH server)', () => {
     server.faults.add({ kind: 'cut-short', path: FAKE_SFTP_PATH, times: 10 });
     await expect(perbilityHelix.create(credentials(), { ...fast, maxAttempts: 3 }).fetchEmployeePage(null)).rejects.toBeInstanceOf(HrSystemUnavailableError);
     server.faults.clear();
-    const whole = exportFile('perbility-helix', 12);
+    const whole = exportFile(PERBILITY_HELIX_EXPORT, 12);
     server.files.set(FAKE_SFTP_PATH, { bytes: whole.subarray(0, whole.length - 30), mtime: new Date() }); // the export itself was cut
     const err = await refusal(perbilityHelix.create(credentials(), fast).fetchEmployeePage(null));
     expect(err).toBeInstanceOf(HrFileRejectedError);
@@ -81,7 +82,7 @@ describe('HR file export of uploaded files', () => {
     const connector = hrFileExport.create(upload, { files: { latest: async () => file } });
     await expect(connector.checkCredentials()).resolves.toBeUndefined(); // nothing uploaded yet: nothing to check
     await expect(connector.fetchEmployeePage(null)).rejects.toMatchObject({ reason: 'NO_FILE' });
-    file = { name: 'export.csv', bytes: exportFile('hr-file-export', 7), receivedAt: new Date() };
+    file = { name: 'export.csv', bytes: exportFile(GENERIC_EXPORT, 7), receivedAt: new Date() };
     const page = await connector.fetchEmployeePage(null);
     expect(page.employees.map((e) => e.remoteId)).toEqual(['1001', '1002', '1003', '1004', '1005', '1006', '1007']);
     expect(page.employees[2]).toMatchObject({ employmentType: 'FULL_TIME', gender: 'male', maritalStatus: 'married', numberOfChildren: null });

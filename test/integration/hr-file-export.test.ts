@@ -4,7 +4,7 @@
 // stays), and an SFTP integration against a real SSH server (a wrong host key refused, the right one
 // accepted, the sync reads the file; a file with far fewer rows waits for an admin).
 import type { FastifyInstance } from 'fastify';
-import { exportFile, FAKE_SFTP_PASSWORD, FAKE_SFTP_PATH, FAKE_SFTP_USER } from '../../connectors/hr-file-export/contract-fixture';
+import { exportFile, FAKE_SFTP_PASSWORD, FAKE_SFTP_PATH, FAKE_SFTP_USER, GENERIC_EXPORT } from '../../connectors/hr-file-export/fake-export';
 import { startFakeSftp, type RunningFakeSftp } from '../../connectors/hr-file-export/fake-sftp-server';
 import { bearer, createCompany } from '../support/api';
 import type { TestDatabase } from '../support/database';
@@ -172,7 +172,7 @@ describe('HR file export, set up as a new admin would', () => {
     let id: string;
 
     beforeAll(async () => {
-      server = await startFakeSftp({ username: FAKE_SFTP_USER, password: FAKE_SFTP_PASSWORD, listingPath: FAKE_SFTP_PATH, files: { [FAKE_SFTP_PATH]: { bytes: exportFile('hr-file-export', 15), mtime: new Date() } } });
+      server = await startFakeSftp({ username: FAKE_SFTP_USER, password: FAKE_SFTP_PASSWORD, listingPath: FAKE_SFTP_PATH, files: { [FAKE_SFTP_PATH]: { bytes: exportFile(GENERIC_EXPORT, 15), mtime: new Date() } } });
       auth = bearer((await createCompany(app, 'SFTP Kunde GmbH')).apiKey);
     });
     afterAll(() => server?.close());
@@ -204,7 +204,7 @@ describe('HR file export, set up as a new admin would', () => {
 
     it('holds back removals when a file lists fewer than half the people of the last one (the mass-removal guard: NEEDS_REVIEW)', async () => {
       const before = await database.db.employee.count({ where: { integrationId: id, removedAt: null } });
-      server.files.set(FAKE_SFTP_PATH, { bytes: exportFile('hr-file-export', 5), mtime: new Date() });
+      server.files.set(FAKE_SFTP_PATH, { bytes: exportFile(GENERIC_EXPORT, 5), mtime: new Date() });
       await waitForIdleIntegration(database.db, id);
       const sync = await app.inject({ method: 'POST', url: `/v1/integrations/${id}/sync`, headers: auth });
       const run = await waitForSyncRun(database.db, sync.json().syncRunId);
@@ -216,7 +216,7 @@ describe('HR file export, set up as a new admin would', () => {
     it('never uses a file that is cut short: the run fails at once naming it, nothing written, nobody removed', async () => {
       await waitForIdleIntegration(database.db, id);
       const employeesBefore = await database.db.employee.findMany({ where: { integrationId: id }, orderBy: { id: 'asc' }, select: { id: true, updatedAt: true, removedAt: true } });
-      const whole = exportFile('hr-file-export', 15);
+      const whole = exportFile(GENERIC_EXPORT, 15);
       server.files.set(FAKE_SFTP_PATH, { bytes: whole.subarray(0, Math.floor(whole.length * 0.6)), mtime: new Date() });
       const sync = await app.inject({ method: 'POST', url: `/v1/integrations/${id}/sync?listing=FULL`, headers: auth });
       const run = await waitForSyncRun(database.db, sync.json().syncRunId, 20_000);

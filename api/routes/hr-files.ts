@@ -6,10 +6,10 @@
 // is the attribute list of the mapping step).
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CsvSyntaxError, HR_FILE_PRESET_IDS, HrFileError, previewHrFile, readHrFile, type CsvRecord, type CsvTokenizer, type HrFileReading, type HrFileSettings } from '../../domain/hr-file';
+import { csvTokenizer } from '../../connectors/file-reading';
+import { HR_FILE_PRESET_IDS, HrFileError, previewHrFile, readHrFile, type HrFileReading, type HrFileSettings } from '../../domain/hr-file';
 import { HR_FILE_MAX_BYTES, hrFiles, type StoredHrFile } from '../../infra/repositories/hr-files';
 import { companyOf } from '../auth';
 import type { AppDeps } from '../deps';
@@ -20,24 +20,6 @@ import { hrFileErrorResponses, hrFilePreviewAnswer, hrFileUpload } from '../sche
 import { integrationOfCompany } from '../tenancy';
 
 const CONTENT_TYPES = ['text/csv', 'application/octet-stream'];
-
-/** csv-parse, as the connector reads the file (connectors/hr-file-export/csv.ts): the same records, the same lines. */
-const tokenize: CsvTokenizer = (text, delimiter) => {
-  let rows: { record: string[]; info: { lines: number } }[];
-  try {
-    rows = (parse as unknown as (input: string, options: object) => typeof rows)(text, { delimiter, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false, bom: false });
-  } catch (err) {
-    const e = err as { code?: string; lines?: number; message: string };
-    throw new CsvSyntaxError(e.message.replace(/^[^:]*: /, ''), e.lines ?? 1, e.code === 'CSV_QUOTE_NOT_CLOSED');
-  }
-  const records: CsvRecord[] = [];
-  let previousEnd = 0;
-  for (const { record, info } of rows) {
-    records.push({ fields: record, line: previousEnd + 1 });
-    previousEnd = info.lines;
-  }
-  return records;
-};
 
 const tooLarge = () => new ApiError(413, 'hr_file_too_large', `The file is larger than ${HR_FILE_MAX_BYTES / 1024 / 1024} MB (${HR_FILE_MAX_BYTES} bytes), the most an upload may be; nothing was stored.`);
 
@@ -87,7 +69,7 @@ export function hrFileRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
   function readOrRefuse(bytes: Buffer, settings: HrFileSettings, what: string): HrFileReading {
     try {
-      return readHrFile(bytes, settings, tokenize);
+      return readHrFile(bytes, settings, csvTokenizer);
     } catch (err) {
       if (err instanceof HrFileError) {
         throw new ApiError(422, 'hr_file_invalid', `${what} cannot be used: ${err.message}`, { code: err.code, line: err.line, column: err.column });

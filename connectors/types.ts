@@ -2,6 +2,7 @@
 // connectors/ (built from connectors/kit/) plus one line in connectors/registry.ts.
 import type { z } from 'zod';
 import type { EmployeeFieldKey } from '../domain/employee-fields';
+import type { HrPushDefinition, HrPushSubscriptions } from './push';
 
 export type { AttributeValue, EmploymentType, Gender, HrStatus, InvalidRemoteRecord, MaritalStatus, RemoteEmployee } from '../domain/remote-employee';
 import type { EmploymentType, InvalidRemoteRecord, RemoteEmployee } from '../domain/remote-employee';
@@ -11,6 +12,11 @@ export interface EmployeePage {
   invalid: InvalidRemoteRecord[];
   /** Opaque cursor for the next page; null when this was the last page of a complete listing. */
   nextCursor: string | null;
+  /**
+   * Vendors whose change listing resumes from a token of theirs instead of a time (Graph's deltaLink):
+   * set on the last page of a listing; the product stores it and passes it to the next change listing.
+   */
+  changesCheckpoint?: string;
 }
 
 export interface AttributeOption {
@@ -34,7 +40,9 @@ export interface HrConnector {
    * One page of the employees the vendor reports as changed since `since` (where the vendor offers
    * such a listing; absent otherwise). Never used to decide removals.
    */
-  fetchChangedEmployeePage?(since: Date, cursor: string | null): Promise<EmployeePage>;
+  fetchChangedEmployeePage?(since: Date, cursor: string | null, checkpoint?: string | null): Promise<EmployeePage>;
+  /** Vendors that push changes: managing the subscription (see connectors/push.ts). */
+  pushSubscriptions?: HrPushSubscriptions;
   /** Attributes available for mapping and filters, custom ones included. */
   listAttributes(): Promise<AttributeOption[]>;
   /** Legal entities / companies of a group; [] where the vendor has none. */
@@ -85,6 +93,8 @@ export interface HrSystemDefinition<Credentials extends Record<string, unknown> 
   /** What the admin is told about this connector (GET /v1/hr-systems); the sources are in the folder's NOTES.md. */
   notes: CatalogNotes;
   create(credentials: Credentials, context?: ConnectorContext): HrConnector;
+  /** Present where the vendor pushes changes; its connector then has `pushSubscriptions`. */
+  push?: HrPushDefinition;
 }
 
 /** A definition typed with its own credentials, seen through the catalog's generic type. */

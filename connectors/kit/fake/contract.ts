@@ -48,11 +48,29 @@ export interface RunningContractFake {
    * and returns their remote ids. Required when the connector has one.
    */
   changeMoreThanAPage?(): string[];
+  /** Vendors that push (definition.push): the fake's subscriptions and notifications, as the vendor's. */
+  push?: PushContractFake;
   faults: FaultScript;
   log: RequestLog;
   /** Values that must never appear in a workflow history (keys, secrets, key material, tokens issued). */
   secrets(): string[];
   close(): Promise<void>;
+}
+
+/** A vendor fake that manages subscriptions and sends notifications as the vendor does (test/connectors/push-contract.test.ts). */
+export interface PushContractFake {
+  /**
+   * Changes one person in the fake (an edit a person in HR would make) and returns the remote id; the
+   * fake then notifies every live subscription the way the vendor does (signed as the vendor signs).
+   * Resolves once the notifications were sent (their answers received).
+   */
+  changeSomeone(): Promise<string>;
+  /** The subscriptions the fake holds now. */
+  subscriptions(): { id: string; callbackUrl: string; expiresAt: Date | null }[];
+  /** The vendor drops a subscription (expired, removed by an admin, deliveries failed); where the vendor tells (Graph's lifecycle notifications), it tells. */
+  dropSubscription(id: string): Promise<void>;
+  /** Where the vendor's subscription API lives (in the request log). */
+  subscriptionPath: string | RegExp;
 }
 
 export interface ContractFixture {

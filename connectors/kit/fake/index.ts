@@ -7,6 +7,7 @@ export { basicUserGuard, firstRefusal, grantGuard, headerGuard, tokenGuard, type
 export { RollingWindowLimit } from './limits';
 export { afterPage, intParam, jsonToken, numberParam, offsetPage, positionToken, readJsonToken, readPositionToken, tokenPage } from './paging';
 export { expireAndRefuse, listingAt, parseJson, requestFields, scheduleThrottles, serveFake, withCounters, type FakeCounters, type FakeEmployees, type GeneratedFakeOptions, type RunningFake, type SeededFakeOptions } from './plumbing';
+export { deliverNotification, type DeliveredNotification } from './notify';
 export { RequestLog, type LoggedRequest, type RequestFilter } from './request-log';
 export { router, type FakeAnswer, type FakeHandler, type Guard, type Route, type RouterOptions } from './routes';
 export { MALFORMED_RECORD, serveVendorFake, type ListingShape, type RunningVendorFake, type VendorFakeOptions } from './serve';

@@ -21,6 +21,10 @@ export interface ActivityDeps {
   now?: () => Date;
   /** Prometheus metrics of the worker process (syncs finished, employees written); none when METRICS_PORT is unset. */
   metrics?: SyncMetrics;
+  /** Where HR systems reach the product (PUBLIC_URL): push subscriptions call <publicUrl>/hooks/<receiverId>; none: polling only. */
+  publicUrl?: string;
+  /** Test hook: how often a subscription workflow asks the vendor whether it still holds the subscription (default 6 h). */
+  pushSubscriptionCheckMs?: number;
 }
 
 /**

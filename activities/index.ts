@@ -3,6 +3,7 @@ import type { ActivityDeps } from './deps';
 import { createConfirmedRemovalActivities } from './confirmed-removals';
 import { createInviteActivities } from './invites';
 import { createLifecycleActivities } from './lifecycle';
+import { createPushSubscriptionActivities } from './push-subscriptions';
 import { createReconcilerActivities } from './reconciler';
 import { createSyncEmployeesActivities } from './sync-employees';
 import { createSyncRunActivities } from './sync-runs';
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSyncEmployeesActivities(deps),
     ...createInviteActivities(deps),
     ...createConfirmedRemovalActivities(deps),
+    ...createPushSubscriptionActivities(deps),
   };
 }
 

@@ -2,6 +2,8 @@
 // whose handoff was never requested (a worker that died between a sync's commit and its request).
 import { deleteIntegrationSchedule, listScheduledIntegrationIds, upsertIntegrationSchedule } from '../infra/temporal-schedules';
 import type { ScheduleDriftRepair } from '../contracts/reconcile-schedules';
+import { findHrSystem } from '../connectors/registry';
+import { ensureSubscriptionWorkflow } from '../infra/subscription-workflows';
 import type { ActivityDeps } from './deps';
 import { requestLeavingHandoffIfPending } from './leaving-handoff';
 
@@ -28,7 +30,12 @@ export function createReconcilerActivities(deps: ActivityDeps) {
       let handoffsRequested = 0;
       const withPending = await deps.db.employee.findMany({ where: { leavingHandoffPending: true }, distinct: ['companyId'], select: { companyId: true } });
       for (const { companyId } of withPending) if (await requestLeavingHandoffIfPending(deps, companyId)) handoffsRequested++;
-      return { created, removed, checked: active.length + scheduled.size, handoffsRequested };
+      // Every active integration whose HR system pushes has its subscription workflow (started if it ended or never started).
+      let subscriptionsStarted = 0;
+      for (const integration of active) {
+        if (findHrSystem(integration.hrSystem)?.push && (await ensureSubscriptionWorkflow(deps.temporal, deps.taskQueue, integration)) === 'started') subscriptionsStarted++;
+      }
+      return { created, removed, checked: active.length + scheduled.size, handoffsRequested, subscriptionsStarted };
     },
   };
 }

@@ -5,6 +5,7 @@
 // only prove the worker alive.
 import { Context } from '@temporalio/activity';
 import { CancelledFailure } from '@temporalio/common';
+import { ChangesCheckpointExpiredError } from '../connectors/errors';
 import type { EmployeePage } from '../connectors/types';
 import { deletedEmployeeKey } from '../domain/deleted-employee-key';
 import { type EmployeeFieldKey } from '../domain/employee-fields';
@@ -42,6 +43,8 @@ export interface SyncProgress {
   pages: number;
   listing: ResumableListing;
   listingDone: boolean;
+  /** The vendor's checkpoint from the listing's last page (stored on the integration once the listing is recorded done). */
+  changesCheckpoint?: string | null;
 }
 
 /** The listing decided by the first attempt (a retry continues the same one); instants as ISO strings. */
@@ -107,17 +110,23 @@ async function recordListingMode(deps: ActivityDeps, input: SyncEmployeesInput, 
 }
 
 /**
- * After the listing: from when the next change listing reads; a complete one also resets the daily
- * clock and answers the admin's requests made before it began.
+ * After the listing: from when the next change listing reads (and the vendor's checkpoint for it, or
+ * none when this listing gave none); a complete one also resets the daily clock and answers the
+ * admin's requests made before it began.
  */
-async function recordListingDone(deps: ActivityDeps, input: SyncEmployeesInput, listing: ResumableListing, done: { configHash: string; listedEveryone: boolean }): Promise<void> {
+async function recordListingDone(
+  deps: ActivityDeps,
+  input: SyncEmployeesInput,
+  listing: ResumableListing,
+  done: { configHash: string; listedEveryone: boolean; changesCheckpoint: string | null },
+): Promise<void> {
   const startedAt = new Date(listing.startedAt);
   if (listing.mode === 'FULL') {
     await deps.db.integration.updateMany({ where: { id: input.integrationId, firstCompleteListingAt: null }, data: { firstCompleteListingAt: startedAt } });
   }
   await deps.db.integration.update({
     where: { id: input.integrationId },
-    data: { changesSince: startedAt, listingConfigHash: done.configHash, ...(done.listedEveryone ? { lastFullListingAt: startedAt } : {}) },
+    data: { changesSince: startedAt, changesCheckpoint: done.changesCheckpoint, listingConfigHash: done.configHash, ...(done.listedEveryone ? { lastFullListingAt: startedAt } : {}) },
   });
   if (done.listedEveryone) {
     await deps.db.integration.updateMany({ where: { id: input.integrationId, fullListingRequestedAt: { lte: startedAt } }, data: { fullListingRequestedAt: null } });
@@ -138,10 +147,12 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       const filters = integrationFiltersSchema.parse(integration.filters ?? {});
       const configHash = listingConfigHash({ selectedFields: integration.selectedFields, mapping: integration.mapping, filters: integration.filters });
       const now = deps.now?.() ?? new Date();
-      const listing: ResumableListing = resumedFrom ? resumedFrom.listing : decideNewListing(integration, configHash, Boolean(connector.fetchChangedEmployeePage), now);
+      let listing: ResumableListing = resumedFrom ? resumedFrom.listing : decideNewListing(integration, configHash, Boolean(connector.fetchChangedEmployeePage), now);
       await recordListingMode(deps, input, listing);
       const fetchPage = (cursor: string | null): Promise<EmployeePage> =>
-        listing.mode === 'CHANGES' && connector.fetchChangedEmployeePage ? connector.fetchChangedEmployeePage(new Date(listing.since!), cursor) : connector.fetchEmployeePage(cursor);
+        listing.mode === 'CHANGES' && connector.fetchChangedEmployeePage
+          ? connector.fetchChangedEmployeePage(new Date(listing.since!), cursor, integration.changesCheckpoint)
+          : connector.fetchEmployeePage(cursor);
       const existing = await loadExisting(deps, integration.companyId, integration.id);
       const deletedByAdmin = new Set((await deps.db.deletedEmployee.findMany({ where: { companyId: integration.companyId }, select: { remoteIdHash: true } })).map((d) => d.remoteIdHash));
       let skippedDeleted = 0;
@@ -164,6 +175,7 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       const deferred: IncomingEmployee[] = [];
       let batch: IncomingEmployee[] = [];
       let committed = { cursor: resumedFrom?.cursor ?? null, pages };
+      let changesCheckpoint = resumedFrom?.changesCheckpoint ?? null;
       const heartbeat = () => ctx.heartbeat(committed);
 
       // One batch is written while the next is read, mapped and planned: PostgreSQL's share of the
@@ -178,7 +190,7 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
         counts.created += toCreate.length;
         counts.updated += plan.toUpdate.length;
         counts.unchanged += plan.unchanged;
-        const progress: SyncProgress = { cursor: cursorAfter, counts: { ...counts }, pages, listing, listingDone: cursorAfter === null };
+        const progress: SyncProgress = { cursor: cursorAfter, counts: { ...counts }, pages, listing, listingDone: cursorAfter === null, changesCheckpoint };
         if (writing) await writing;
         writing = writeEmployeeBatch(deps, batchContext, toCreate, plan.toUpdate, { syncRunId: input.syncRunId, progress }).then(() => {
           committed = { cursor: cursorAfter, pages: progress.pages };
@@ -209,6 +221,13 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
           try {
             page = await (readAhead ?? requestPage(cursor));
           } catch (err) {
+            // The vendor no longer takes the stored checkpoint: this run lists everyone instead.
+            if (err instanceof ChangesCheckpointExpiredError && listing.mode === 'CHANGES' && cursor === null) {
+              listing = { mode: 'FULL', since: null, startedAt: listing.startedAt };
+              await recordListingMode(deps, input, listing);
+              readAhead = null;
+              continue;
+            }
             throw toActivityFailure(err);
           }
           readAhead = page.nextCursor === null ? null : requestPage(page.nextCursor);
@@ -239,6 +258,7 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
             batch.push(withContentHash(mapped.employee));
           }
           cursor = page.nextCursor;
+          if (cursor === null) changesCheckpoint = page.changesCheckpoint ?? null;
           if (batch.length >= BATCH_SIZE || cursor === null) await commit(cursor);
           heartbeat();
           if (cursor === null) break;
@@ -275,7 +295,7 @@ export function createSyncEmployeesActivities(deps: ActivityDeps) {
       } else if (listedEveryone) {
         warnings.push(...coverage.warnings(system.name)); // "empty for everyone" needs everyone
       }
-      await recordListingDone(deps, input, listing, { configHash, listedEveryone });
+      await recordListingDone(deps, input, listing, { configHash, listedEveryone, changesCheckpoint });
       if (removal.removalBlocked) {
         await deps.db.syncRun.update({ where: { id: input.syncRunId }, data: { pendingRemovalIds: removal.missing } });
         warnings.push(removal.explanation ?? 'Removing employees waits for an admin.');

@@ -1,10 +1,12 @@
 // The sync run record and single flight. At most one RUNNING run per integration is enforced by a
 // partial unique index, whoever starts the run (schedule, API, an operator in the UI); the loser
 // records itself as SKIPPED and asks for one follow-up run instead.
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Prisma } from '../generated/prisma/client';
 import { FailureType } from '../contracts/failures';
 import type { SyncCounts, SyncTriggerName } from '../contracts/integration-sync';
 import type { SyncMetrics } from '../infra/metrics/sync-metrics';
+import { PUSH_SYNC_SPACING_MS, pushFollowUpWorkflowId, startPushSyncWorkflow } from '../infra/push-sync';
 import type { ActivityDeps } from './deps';
 import { requestLeavingHandoffIfPending } from './leaving-handoff';
 
@@ -42,6 +44,23 @@ async function recordFinishedSync(deps: ActivityDeps, metrics: SyncMetrics, inte
   }
 }
 
+interface PushFollowUp {
+  integrationId: string;
+  startedAt: Date;
+}
+
+/** Named after the finished run, so a retried finish starts it once. */
+async function startPushFollowUp(deps: ActivityDeps, finishedSyncRunId: string, followUp: PushFollowUp): Promise<void> {
+  const integration = await deps.db.integration.findUnique({ where: { id: followUp.integrationId }, select: { id: true, companyId: true, hrSystem: true, status: true } });
+  if (!integration || (integration.status !== 'ACTIVE' && integration.status !== 'ERROR')) return;
+  const startDelayMs = Math.max(0, followUp.startedAt.getTime() + PUSH_SYNC_SPACING_MS - Date.now());
+  try {
+    await startPushSyncWorkflow(deps.temporal, deps.taskQueue, integration, { workflowId: pushFollowUpWorkflowId(integration.id, finishedSyncRunId), startDelayMs });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+}
+
 export function createSyncRunActivities(deps: ActivityDeps) {
   return {
     async startSyncRun(input: StartSyncRunInput): Promise<StartSyncRunResult> {
@@ -64,7 +83,11 @@ export function createSyncRunActivities(deps: ActivityDeps) {
       };
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
-          const run = await deps.db.syncRun.create({ data: { ...runRecord, status: 'RUNNING' } });
+          // The claim answers every notification that asked for a sync until now (infra/push-sync.ts).
+          const [run] = await deps.db.$transaction([
+            deps.db.syncRun.create({ data: { ...runRecord, status: 'RUNNING' } }),
+            deps.db.integration.update({ where: { id: integration.id }, data: { pushSyncRequestedAt: null } }),
+          ]);
           return { outcome: 'claimed', syncRunId: run.id };
         } catch (err) {
           if (!isUniqueViolation(err)) throw err;
@@ -98,8 +121,13 @@ export function createSyncRunActivities(deps: ActivityDeps) {
     /** Records the outcome; returns whether a follow-up run was requested meanwhile (and clears it). */
     async finishSyncRun(input: FinishSyncRunInput): Promise<{ followUp: boolean }> {
       let finishedIntegrationId = null as string | null; // set when this call recorded the outcome (metrics)
+      let pushFollowUp = null as PushFollowUp | null;
       const result = await deps.db.$transaction(async (tx) => {
         const run = await tx.syncRun.findUniqueOrThrow({ where: { id: input.syncRunId } });
+        // The integration's lock first: a notification deciding at the same time (infra/push-sync.ts)
+        // then sees this run either running (and its ask is read below) or finished (and starts a sync).
+        const [marks] = await tx.$queryRaw<{ push_sync_requested_at: Date | null }[]>`
+          SELECT push_sync_requested_at FROM integrations WHERE id = ${run.integrationId}::uuid FOR UPDATE`;
         if (run.status === 'RUNNING') {
           finishedIntegrationId = run.integrationId;
           const c = input.counts;
@@ -138,8 +166,13 @@ export function createSyncRunActivities(deps: ActivityDeps) {
           where: { id: run.integrationId, followUpRequested: true, status: { in: ['ACTIVE', 'ERROR'] } },
           data: { followUpRequested: false },
         });
-        return { followUp: cleared.count > 0 && input.status !== 'CANCELLED' };
+        const followUp = cleared.count > 0 && input.status !== 'CANCELLED';
+        // Notifications arrived while this run listed: one follow-up, spaced from this run's start
+        // (a manual follow-up, which claims and so answers them too, makes it unnecessary).
+        if (!followUp && marks?.push_sync_requested_at && input.status !== 'CANCELLED') pushFollowUp = { integrationId: run.integrationId, startedAt: run.startedAt };
+        return { followUp };
       });
+      if (pushFollowUp) await startPushFollowUp(deps, input.syncRunId, pushFollowUp);
       // Counted once the outcome is committed, once per run (a retried call finds it recorded).
       if (deps.metrics && finishedIntegrationId) await recordFinishedSync(deps, deps.metrics, finishedIntegrationId, input);
       return result;

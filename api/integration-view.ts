@@ -1,5 +1,6 @@
 // The integration resource: database state plus the next action time of its Temporal Schedule.
-import type { Integration } from '../generated/prisma/client';
+import { findHrSystem } from '../connectors/registry';
+import type { Integration, PushSubscription } from '../generated/prisma/client';
 import { integrationSyncScheduleId } from '../contracts/integration-sync';
 import type { AppDeps } from './deps';
 import { presentIntegration } from './presenters';
@@ -18,10 +19,28 @@ async function nextScheduledSync(deps: AppDeps, integration: Integration): Promi
   }
 }
 
+/** Where the HR system's change notifications stand; null for a system that does not push (polling only). */
+function presentPush(integration: Integration, subscription: PushSubscription | null) {
+  const push = findHrSystem(integration.hrSystem)?.push;
+  if (!push) return null;
+  const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+  return {
+    status: subscription?.status ?? ('NOT_SUBSCRIBED' as const),
+    events: [...push.events],
+    subscribedAt: iso(subscription?.subscribedAt),
+    expiresAt: iso(subscription?.expiresAt),
+    lastNotificationAt: iso(subscription?.lastNotificationAt),
+    notificationsAccepted: subscription?.notificationsAccepted ?? 0,
+    notificationsRejected: subscription?.notificationsRejected ?? 0,
+    lastError: subscription?.lastError ?? null,
+  };
+}
+
 export async function loadIntegrationView(deps: AppDeps, integration: Integration) {
-  const [lastSync, next] = await Promise.all([
+  const [lastSync, next, subscription] = await Promise.all([
     deps.db.syncRun.findFirst({ where: { integrationId: integration.id, status: { not: 'SKIPPED' } }, orderBy: { startedAt: 'desc' } }),
     nextScheduledSync(deps, integration),
+    deps.db.pushSubscription.findUnique({ where: { integrationId: integration.id } }),
   ]);
-  return presentIntegration(integration, lastSync, next);
+  return { ...presentIntegration(integration, lastSync, next), push: presentPush(integration, subscription) };
 }

@@ -8,6 +8,7 @@ import { runCompanySync, type CompanySyncResult } from './scenarios/company-sync
 import { runManyIntegrations, type ManyIntegrationsResult } from './scenarios/many-integrations';
 import { runWaitingLifecycles, type WaitingLifecyclesResult } from './scenarios/waiting-lifecycles';
 import { runConnectorSyncs, type ConnectorSyncsResult } from './scenarios/connector-syncs';
+import { runPushChanges, type PushChangesResult } from './scenarios/push-changes';
 import type { RowsWritten } from './rows-written';
 import { countOverlappingRuns } from './sync-runs';
 
@@ -36,6 +37,8 @@ export interface BenchResults {
   api: ApiLoadResult | Skipped;
   /** One first sync per available HR system from its own fake, next to the fake's floor. */
   connectors: ConnectorSyncsResult | Skipped;
+  /** Changes within a minute: Personio's webhooks, change → row latency, HR requests per change, a notification burst. */
+  push?: PushChangesResult | Skipped;
   /** Executed syncs of one integration that overlapped, over every sync of the run. */
   overlapsAllRuns: number;
   /** Must always hold, at any size. */
@@ -66,6 +69,7 @@ export async function runBenchmark(
     let waitingLifecycles: WaitingLifecyclesResult | Skipped = notSelected;
     let api: ApiLoadResult | Skipped = notSelected;
     let connectors: ConnectorSyncsResult | Skipped = notSelected;
+    let push: PushChangesResult | Skipped = notSelected;
     const { resultsDir: _dir, ...shownOptions } = options;
     const results = async (complete: boolean): Promise<BenchResults> => {
       const overlapsAllRuns = await countOverlappingRuns(env.pool);
@@ -80,9 +84,10 @@ export async function runBenchmark(
         waitingLifecycles,
         api,
         connectors,
+        push,
         overlapsAllRuns,
-        invariants: [...judgeInvariants(sizes, manyIntegrations, overlapsAllRuns), ...judgeConnectorSyncs(connectors)],
-        goals: judgeGoals(sizes, manyIntegrations),
+        invariants: [...judgeInvariants(sizes, manyIntegrations, overlapsAllRuns), ...judgeConnectorSyncs(connectors), ...judgePushInvariants(push)],
+        goals: [...judgeGoals(sizes, manyIntegrations), ...judgePushGoals(push)],
       };
     };
 
@@ -122,6 +127,11 @@ export async function runBenchmark(
     if (selected('connectors')) {
       log(`Step connectors: a first sync of ${options.connectorEmployees} employees from each available HR system's fake`);
       connectors = await runConnectorSyncs(env, { employees: options.connectorEmployees, systems: options.connectors, timeoutSeconds: 900 }, log);
+      onProgress(await results(false));
+    }
+    if (selected('push')) {
+      log(`Step push: Personio webhooks, ${options.pushChanges} changes and a burst of ${options.pushBurst} notifications`);
+      push = await runPushChanges(env, { employees: options.pushEmployees, changes: options.pushChanges, changeIntervalMs: options.pushChangeIntervalMs, burst: options.pushBurst, isolated: options.pushIsolated }, log);
       onProgress(await results(false));
     }
     return await results(true);
@@ -219,4 +229,19 @@ function judgeConnectorSyncs(connectors: ConnectorSyncsResult | Skipped): Verdic
       met: failed.length === 0,
     },
   ];
+}
+
+/** A burst never causes more than two syncs, and every genuine notification is taken. */
+function judgePushInvariants(push: PushChangesResult | Skipped): Verdict[] {
+  if (isSkipped(push)) return [];
+  return [
+    { name: `push: a burst of ${push.burst.notifications} notifications in 10 s causes at most 2 syncs`, target: '≤ 2', measured: String(push.burst.syncsCaused), met: push.burst.syncsCaused <= 2 },
+    { name: 'push: every genuine notification of the burst is accepted (202)', target: String(push.burst.notifications), measured: String(push.burst.accepted), met: push.burst.accepted === push.burst.notifications },
+  ];
+}
+
+/** Issue 14: a change reaches the product in under 60 s (p99), at no more HR requests than polling. */
+function judgePushGoals(push: PushChangesResult | Skipped): Verdict[] {
+  if (isSkipped(push)) return [];
+  return [{ name: `push: change in Personio → employee row updated, p99 over ${push.changes} changes`, target: '< 60 s', measured: `${(push.latencyMs.p99 / 1000).toFixed(1)} s (p50 ${(push.latencyMs.p50 / 1000).toFixed(1)} s)`, met: push.latencyMs.p99 < 60_000 }];
 }

@@ -33,7 +33,8 @@ export interface BenchEnvironment {
   temporal: Client;
   taskQueue: string;
   api: BenchApiClient;
-  startWorker(): Promise<BenchChild<Record<string, unknown>>>;
+  /** `env`: more of the worker's environment (e.g. PUBLIC_URL for the push step). */
+  startWorker(env?: Record<string, string>): Promise<BenchChild<Record<string, unknown>>>;
   startFakePersonio(employees: number, seed: number): Promise<BenchChild<{ url: string }>>;
   /** The processes whose CPU time a phase reports (PostgreSQL and Temporal only when started here). */
   cpuTargets(parts: { worker?: BenchChild<unknown>; fake?: BenchChild<unknown> }): CpuTargets;
@@ -144,7 +145,7 @@ export async function startBenchEnvironment(given: GivenServers | null, log: (li
       temporal,
       taskQueue,
       api: new BenchApiClient(apiChild.ready.url, operatorKey),
-      startWorker: async () => track(await startChild('worker', 'worker-process.ts', { ...common, WORKFLOW_BUNDLE_PATH: bundlePath, ...workerDiagnosisEnv() }, workerNodeArgs())),
+      startWorker: async (extra = {}) => track(await startChild('worker', 'worker-process.ts', { ...common, WORKFLOW_BUNDLE_PATH: bundlePath, ...workerDiagnosisEnv(), ...extra }, workerNodeArgs())),
       startFakePersonio: async (employees, seed) =>
         track(await startChild<{ type: 'ready'; url: string }>('fake-personio', 'fake-personio-process.ts', { FAKE_EMPLOYEES: String(employees), FAKE_SEED: String(seed), FAKE_WITHOUT_LEAVERS: process.env.BENCH_DIAG_NO_LEAVERS === '1' ? '1' : '0' })),
       cpuTargets: ({ worker, fake }) => ({

@@ -2,7 +2,7 @@
 // can run the same command tiny.
 import path from 'node:path';
 
-export const BENCH_STEPS = ['sync', 'many', 'lifecycles', 'api', 'connectors', 'scale'] as const;
+export const BENCH_STEPS = ['sync', 'many', 'lifecycles', 'api', 'connectors', 'push', 'scale'] as const;
 export type BenchStep = (typeof BENCH_STEPS)[number];
 
 export interface BenchOptions {
@@ -29,6 +29,12 @@ export interface BenchOptions {
   scaleIntegrations: number;
   scaleMinEmployees: number;
   scaleMaxEmployees: number;
+  /** Step push: the company, the changes (one every pushChangeIntervalMs) and the notification burst. */
+  pushEmployees: number;
+  pushChanges: number;
+  pushChangeIntervalMs: number;
+  pushBurst: number;
+  pushIsolated: number;
   /** How long PostgreSQL's write counters must stand still before they are read (0: at once). */
   statsSettleSeconds: number;
   steps: BenchStep[];
@@ -49,6 +55,11 @@ const SETTINGS: Record<Exclude<keyof BenchOptions, 'steps' | 'resultsDir' | 'siz
   scaleIntegrations: { env: 'BENCH_SCALE_INTEGRATIONS', flag: 'scale-integrations', fallback: 200 },
   scaleMinEmployees: { env: 'BENCH_SCALE_MIN_EMPLOYEES', flag: 'scale-min-employees', fallback: 5 },
   scaleMaxEmployees: { env: 'BENCH_SCALE_MAX_EMPLOYEES', flag: 'scale-max-employees', fallback: 20 },
+  pushEmployees: { env: 'BENCH_PUSH_EMPLOYEES', flag: 'push-employees', fallback: 200 },
+  pushChanges: { env: 'BENCH_PUSH_CHANGES', flag: 'push-changes', fallback: 200 },
+  pushChangeIntervalMs: { env: 'BENCH_PUSH_CHANGE_INTERVAL_MS', flag: 'push-change-interval-ms', fallback: 500 },
+  pushBurst: { env: 'BENCH_PUSH_BURST', flag: 'push-burst', fallback: 1000 },
+  pushIsolated: { env: 'BENCH_PUSH_ISOLATED', flag: 'push-isolated', fallback: 3 },
   // Backends publish their counters up to 10 s after going idle (PGSTAT_IDLE_INTERVAL).
   statsSettleSeconds: { env: 'BENCH_STATS_SETTLE_SECONDS', flag: 'stats-settle-seconds', fallback: 11 },
 };
@@ -58,7 +69,8 @@ export const USAGE = `npm run bench [-- --sizes=10000,100000 --companies=1000 --
                      --activation-concurrency=100 --stall-seconds=120 --stats-settle-seconds=11
                      --connector-employees=10000 --connectors=personio,workday,… (default: every available system)
                      --scale-integrations=200 --scale-min-employees=5 --scale-max-employees=20
-                     --steps=sync,many,lifecycles,api,connectors,scale --results-dir=bench/results]
+                     --push-employees=200 --push-changes=200 --push-change-interval-ms=500 --push-burst=1000 --push-isolated=3
+                     --steps=sync,many,lifecycles,api,connectors,push,scale --results-dir=bench/results]
 Each flag has an environment twin: BENCH_SIZES, BENCH_COMPANIES, … (upper case, BENCH_ prefix).`;
 
 function flags(argv: string[]): Map<string, string> {

@@ -97,6 +97,20 @@ export function formatResults(r: BenchRunResults): string {
     for (const s of c.systems) lines.push([s.name, count(s.employeesPerSecond), count(s.fakeFloorEmployeesPerSecond), ratio(s.toFakeFloor), count(s.requests), s.status]);
     out.push('', table(lines));
   }
+  const p = r.push;
+  if (p && !isSkipped(p)) {
+    out.push(
+      '',
+      table([
+        [`Push: Personio webhooks, ${count(p.changes)} changes (one every ${p.changeIntervalMs} ms), ${count(p.employees)}-employee company`, ''],
+        ['  change in the fake → employee row updated, p50 / p99 / max', `${seconds(p.latencyMs.p50)} / ${seconds(p.latencyMs.p99)} / ${seconds(p.latencyMs.max)}`],
+        ['  a single change on a quiet integration → row', p.isolatedLatencyMs.map(seconds).join(', ') || '–'],
+        ['  HR requests per change / syncs for the changes', `${p.hrRequestsPerChange} / ${p.syncsForChanges}`],
+        [`  burst of ${count(p.burst.notifications)} in 10 s: accepted / syncs caused`, `${count(p.burst.accepted)} / ${p.burst.syncsCaused}`],
+        ['  burst: all answered after / syncs settled after', `${seconds(p.burst.answeredInMs)} / ${seconds(p.burst.settledInMs)}`],
+      ]),
+    );
+  }
   if (r.scale) out.push('', table(scaleRows(r.scale)));
   out.push('', verdictLines('Goals', r.goals), '', verdictLines('Invariants', r.invariants));
   return out.join('\n');

@@ -23,6 +23,7 @@ function withoutBenchmarkSteps(options: BenchOptions, startedAt: Date, loadAtSta
     waitingLifecycles: notSelected,
     api: notSelected,
     connectors: notSelected,
+    push: notSelected,
     overlapsAllRuns: 0,
     invariants: [],
     goals: [],

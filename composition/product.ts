@@ -80,6 +80,8 @@ export async function startProduct(
         mailer: createInviteMailer(config.SMTP_URL, config.INVITE_FROM, log),
         logger: log.child({ component: 'worker' }),
         connectorContext: { maxRetryWaitMs: config.HR_RETRY_MAX_WAIT_SECONDS * 1000 },
+        // Where HR systems post notifications (/hooks/<receiverId>); without PUBLIC_URL, the API's own local address.
+        publicUrl: config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`,
         ...(metricsRegistry ? { metrics: createSyncMetrics(metricsRegistry) } : {}),
       },
     });

@@ -45,3 +45,9 @@ export class HrSystemResponseError extends HrSystemError {
  * removal follows from it; the message names the line and column where it can.
  */
 export class HrDataRejectedError extends HrSystemError {}
+
+/**
+ * The vendor no longer accepts the change-listing checkpoint it issued (Graph answers 410 /
+ * syncStateNotFound for an old deltaLink): the sync lists everyone instead.
+ */
+export class ChangesCheckpointExpiredError extends HrSystemError {}

@@ -68,6 +68,18 @@ export interface HrPushSubscriptions {
 export interface HrPushDefinition {
   /** The vendor's events the product subscribes to, in its own names (for the README and the UI). */
   events: readonly string[];
+  /**
+   * How the vendor proves a delivery. 'signature': an HMAC over the body (a changed body is refused).
+   * 'token': a shared secret sent back with every delivery (Graph's clientState, Google's channel
+   * token, Personio's and Factorial's tokens) — it proves the sender, not the bytes, which is enough
+   * here: a notification only asks for a change listing, its content is never used.
+   */
+  proof?: 'signature' | 'token';
+  /**
+   * The vendor has no way to ask whether a subscription still lives (Google's channels): exists()
+   * then trusts the expiry the vendor gave, and a channel dropped early is noticed at the next renewal.
+   */
+  noLookup?: true;
   /** Renew this long before expiresAt (subscriptions that expire). */
   renewBeforeExpiryMs?: number;
   /** Checks a request by the vendor's own mechanism before anything happens. No I/O. */

@@ -12,7 +12,8 @@ export const SYNC_SCHEDULE_PREFIX = 'integration-sync-';
 /** The queue of the long sync listings, next to the product's main task queue. */
 export const syncListingTaskQueue = (taskQueue: string) => `${taskQueue}-sync-listings`;
 
-export type SyncTriggerName = 'SCHEDULE' | 'MANUAL' | 'ACTIVATION';
+/** PUSH: a change notification of the HR system asked for it (infra/push-sync.ts). */
+export type SyncTriggerName = 'SCHEDULE' | 'MANUAL' | 'ACTIVATION' | 'PUSH';
 
 export interface SyncCounts {
   read: number;

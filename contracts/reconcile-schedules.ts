@@ -10,8 +10,10 @@ export interface ScheduleDriftRepair {
   checked: number;
   /** Companies whose pending leaving changes were handed to their handoff workflow. */
   handoffsRequested: number;
+  /** Active push integrations whose subscription workflow was missing and was started. */
+  subscriptionsStarted?: number;
 }
 
-export type ReconcileSchedulesResult = { created: number; removed: number; checked: number; handoffsRequested?: number };
+export type ReconcileSchedulesResult = { created: number; removed: number; checked: number; handoffsRequested?: number; subscriptionsStarted?: number };
 
 export type ReconcileSchedulesWorkflow = () => Promise<ReconcileSchedulesResult>;

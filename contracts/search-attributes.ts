@@ -8,6 +8,8 @@ export const HrSystemKey = defineSearchAttributeKey('HrSystem', SearchAttributeT
 export const EmployeeIdKey = defineSearchAttributeKey('EmployeeId', SearchAttributeType.KEYWORD);
 export const LifecycleStateKey = defineSearchAttributeKey('LifecycleState', SearchAttributeType.KEYWORD);
 export const LastWorkingMonthKey = defineSearchAttributeKey('LastWorkingMonth', SearchAttributeType.KEYWORD);
+/** Where an integration's push subscription stands (SUBSCRIBING, ACTIVE, DOWN, DELETED). */
+export const SubscriptionStateKey = defineSearchAttributeKey('SubscriptionState', SearchAttributeType.KEYWORD);
 
 /** Every custom attribute the product needs, registered at dev-server start or checked on a remote server. */
-export const CUSTOM_SEARCH_ATTRIBUTES = [CompanyIdKey, IntegrationIdKey, HrSystemKey, EmployeeIdKey, LifecycleStateKey, LastWorkingMonthKey] as const;
+export const CUSTOM_SEARCH_ATTRIBUTES = [CompanyIdKey, IntegrationIdKey, HrSystemKey, EmployeeIdKey, LifecycleStateKey, LastWorkingMonthKey, SubscriptionStateKey] as const;

@@ -10,7 +10,25 @@ export interface ScheduledIntegration {
   companyId: string;
   hrSystem: string;
   syncIntervalMinutes: number;
+  /**
+   * Whether the HR system's push subscription works (notifications bring changes within a minute): the
+   * Schedule then only is the safety net and relaxes to PUSH_RELAXED_INTERVAL_MINUTES. Undefined: keep
+   * what the Schedule has (a PATCH of the interval does not know the subscription's state).
+   */
+  pushActive?: boolean;
 }
+
+/**
+ * The safety net's interval while push works: three times a day instead of six. Not Kombo's 24 h: the
+ * daily complete listing (the only one that sees removals) comes with a scheduled sync, and with 8 h
+ * it comes at most one interval after it is due, as with polling.
+ */
+export const PUSH_RELAXED_INTERVAL_MINUTES = 480;
+
+export const effectiveSyncIntervalMinutes = (configured: number, pushActive: boolean) => (pushActive ? Math.max(configured, PUSH_RELAXED_INTERVAL_MINUTES) : configured);
+
+/** In the Schedule's note (what operators read on the Schedules page); an update without `pushActive` keeps it. */
+const PUSH_NOTE = 'as a safety net: its change notifications work';
 
 // A long outage must not stampede syncs on recovery; a few hours of catch-up is plenty.
 const CATCHUP_WINDOW = '4h';
@@ -40,26 +58,35 @@ export async function upsertIntegrationSchedule(client: Client, taskQueue: strin
     memo: { trigger: 'SCHEDULE' },
     workflowExecutionTimeout: '6h',
   };
+  const note = (pushActive: boolean) =>
+    pushActive
+      ? `Syncs ${integration.hrSystem} every ${effectiveSyncIntervalMinutes(integration.syncIntervalMinutes, true)} minutes ${PUSH_NOTE}`
+      : `Syncs ${integration.hrSystem} every ${integration.syncIntervalMinutes} minutes`;
   try {
+    const pushActive = integration.pushActive ?? false;
     await client.schedule.create({
       scheduleId,
-      spec: syncScheduleSpec(integration.syncIntervalMinutes),
+      spec: syncScheduleSpec(effectiveSyncIntervalMinutes(integration.syncIntervalMinutes, pushActive)),
       action,
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: CATCHUP_WINDOW },
       typedSearchAttributes,
       // The task queue in the memo lets each deployment's reconciler manage only its own Schedules.
       memo: { integrationId: integration.id, hrSystem: integration.hrSystem, taskQueue },
-      state: { note: `Syncs ${integration.hrSystem} every ${integration.syncIntervalMinutes} minutes` },
+      state: { note: note(pushActive) },
     });
     return 'created';
   } catch (err) {
     if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    await client.schedule.getHandle(scheduleId).update((previous) => ({
-      ...previous,
-      spec: syncScheduleSpec(integration.syncIntervalMinutes),
-      action,
-      policies: { ...previous.policies, overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: CATCHUP_WINDOW },
-    }));
+    await client.schedule.getHandle(scheduleId).update((previous) => {
+      const pushActive = integration.pushActive ?? previous.state.note?.includes(PUSH_NOTE) === true;
+      return {
+        ...previous,
+        spec: syncScheduleSpec(effectiveSyncIntervalMinutes(integration.syncIntervalMinutes, pushActive)),
+        action,
+        policies: { ...previous.policies, overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: CATCHUP_WINDOW },
+        state: { ...previous.state, note: note(pushActive) },
+      };
+    });
     return 'updated';
   }
 }

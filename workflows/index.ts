@@ -4,3 +4,4 @@ export { leavingLifecycleWorkflow } from './leaving-lifecycle';
 export { leavingHandoffWorkflow } from './leaving-handoff';
 export { integrationSyncWorkflow } from './integration-sync';
 export { confirmRemovalsWorkflow } from './confirm-removals';
+export { integrationSubscriptionWorkflow } from './integration-subscription';

@@ -3,6 +3,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CONFIRM_REMOVALS_WORKFLOW_TYPE, confirmRemovalsWorkflowId, type ConfirmRemovalsWorkflow } from '../../contracts/confirm-removals';
+import { findHrSystem } from '../../connectors/registry';
+import { deleteSubscriptionThroughWorkflow, ensureSubscriptionWorkflow } from '../../infra/subscription-workflows';
 import { startSyncWorkflow } from '../../infra/sync-workflows';
 import { deleteIntegrationSchedule, upsertIntegrationSchedule } from '../../infra/temporal-schedules';
 import { companyOf } from '../auth';
@@ -13,10 +15,12 @@ import { decodeInstantIdCursor, instantIdCursor, pageOf } from '../pagination';
 import { presentSyncRun } from '../presenters';
 import { errorResponses, idParams, listOf, listQuery } from '../schemas/common';
 import { integration, syncQuery, syncRun } from '../schemas/integration';
-import { temporalCalls } from '../temporal-calls';
+import { TEMPORAL_ACCEPT_DEADLINE_MS, temporalCalls, withTemporalDeadline } from '../temporal-calls';
 import { integrationOfCompany } from '../tenancy';
 
 const syncAccepted = z.object({ syncRunId: z.uuid() });
+/** How long a disconnect waits for the HR system to delete the push subscription before it goes on. */
+const SUBSCRIPTION_DELETE_WAIT_MS = 10_000;
 
 export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const taskQueue = deps.config.TEMPORAL_TASK_QUEUE;
@@ -45,6 +49,12 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               throw err;
             }
           });
+          if (findHrSystem(active.hrSystem)?.push) {
+            // The workflow that owns the HR system's push subscription; should it not start now, the reconciler starts it.
+            await withTemporalDeadline(deps.temporal, TEMPORAL_ACCEPT_DEADLINE_MS, () => ensureSubscriptionWorkflow(deps.temporal, taskQueue, active)).catch((err: unknown) =>
+              req.log.warn({ err }, 'could not start the push subscription workflow; the reconciler will'),
+            );
+          }
           return reply.code(202).send({ syncRunId });
         } catch (err) {
           // workflow_service_timeout: Temporal may still have taken the Schedule and the first sync, so
@@ -100,7 +110,7 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/integrations/:id/syncs',
-      { schema: { tags: ['sync'], summary: 'Sync history, newest first', params: idParams, querystring: listQuery.newestFirst, response: { 200: listOf(syncRun), 403: errorResponses[403] } } },
+      { schema: { tags: ['sync'], summary: 'Sync history, newest first', params: idParams, querystring: listQuery.newestFirst, response: { 200: listOf(syncRun, listQuery.newestFirst), 403: errorResponses[403] } } },
       async (req) => {
         const { companyId } = companyOf(req);
         await integrationOfCompany(deps.db, companyId, req.params.id);
@@ -169,6 +179,10 @@ export function integrationSyncRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         // The Schedule goes first: with Temporal unreachable nothing changes (503). Once it is gone,
         // a Schedule the reconciler recreates in between is removed by it again after the disconnect.
         await temporal.untilAccepted(() => deleteIntegrationSchedule(deps.temporal, row.id));
+        if (row.activatedAt && findHrSystem(row.hrSystem)?.push) {
+          // The vendor subscription is deleted while the credentials still exist; a slow HR system does not hold the disconnect up.
+          await deleteSubscriptionThroughWorkflow(deps.temporal, taskQueue, row, temporal, SUBSCRIPTION_DELETE_WAIT_MS);
+        }
         const disconnected = await deps.db.integration.update({
           where: { id: row.id },
           data: { status: 'DISCONNECTED', credentialsCipher: null, disconnectedAt: new Date(), followUpRequested: false },

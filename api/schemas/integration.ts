@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findHrSystem, hrSystems } from '../../connectors/registry';
 import { EMPLOYEE_FIELD_KEYS, MAPPABLE_FIELDS, REQUIRED_FIELD_KEYS } from '../../domain/employee-fields';
 import { integrationFiltersSchema } from '../../domain/employee-filters';
+import { storableString } from './common';
 
 export const syncCounts = z.object({
   read: z.number().int(),
@@ -17,7 +18,7 @@ export const syncCounts = z.object({
 export const syncRun = z.object({
   id: z.uuid(),
   integrationId: z.uuid(),
-  trigger: z.enum(['SCHEDULE', 'MANUAL', 'ACTIVATION']),
+  trigger: z.enum(['SCHEDULE', 'MANUAL', 'ACTIVATION', 'PUSH']).describe('PUSH: asked for by a change notification of the HR system'),
   status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED', 'NEEDS_REVIEW', 'SKIPPED', 'CANCELLED']),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -60,6 +61,22 @@ export const mappingSchema = z
   .object(Object.fromEntries(MAPPABLE_FIELDS.map((f) => [f, mappingTarget])) as Record<(typeof MAPPABLE_FIELDS)[number], typeof mappingTarget>)
   .strict();
 
+const pushState = z
+  .object({
+    status: z
+      .enum(['NOT_SUBSCRIBED', 'PENDING', 'ACTIVE', 'DOWN', 'DELETED'])
+      .describe('ACTIVE: changes arrive within a minute and the schedule is only the safety net; DOWN: the schedule syncs at the normal interval (lastError says why); PENDING: being subscribed; NOT_SUBSCRIBED: before activation'),
+    events: z.array(z.string()).describe("The HR system's events the product subscribes to"),
+    subscribedAt: z.string().nullable(),
+    expiresAt: z.string().nullable().describe('When the HR system drops the subscription unless renewed (it is renewed before); null: it does not expire'),
+    lastNotificationAt: z.string().nullable(),
+    notificationsAccepted: z.number().int(),
+    notificationsRejected: z.number().int().describe('Requests that could not be verified as coming from the HR system (answered 401)'),
+    lastError: z.string().nullable(),
+  })
+  .nullable()
+  .describe("The HR system's change notifications (webhooks); null where it cannot push and the schedule polls");
+
 export const integration = z.object({
   id: z.uuid(),
   hrSystem: availableHrSystemId,
@@ -83,6 +100,13 @@ export const integration = z.object({
   createdAt: z.string(),
   activatedAt: z.string().nullable(),
   disconnectedAt: z.string().nullable(),
+  push: pushState,
+});
+
+// The filters as the PATCH takes them: the domain's rules, and strings the database can store.
+const filtersInput = integrationFiltersSchema.extend({
+  legalEntityIds: z.array(storableString().min(1)).max(1000).optional(),
+  attributes: z.record(storableString().min(1).max(200), z.union([storableString(), z.number(), z.boolean()])).optional(),
 });
 
 export const integrationPatch = z
@@ -94,15 +118,15 @@ export const integrationPatch = z
       .optional()
       .describe(`The complete list of fields to sync; it must contain the required ones (${REQUIRED_FIELD_KEYS.join(', ')})`),
     mapping: mappingSchema.optional().describe('Product field → HR attribute key (from GET …/options); null removes a mapping'),
-    filters: integrationFiltersSchema
+    filters: filtersInput
       .optional()
       .describe('Which employees to sync; each filter needs its field in the selection (legalEntityIds: legalEntity, employmentTypes: employmentType, an attribute named like a product field: that field)'),
     autoInvite: z.boolean().optional(),
     syncIntervalMinutes: z.number().int().min(15, 'must be at least 15 minutes').max(10_080).optional(),
   })
   .strict()
-  // A filter needs its field synced (400 filter_on_unselected_field, api/routes/integrations.ts): with
-  // "fields" in the same body, the spec says which; without, the selection stored decides.
+  // A filter needs its field synced (filter_on_unselected_field, api/routes/integrations.ts): with
+  // "fields" in the same body, the spec says which (a 400); else what is stored decides (a 409).
   .meta({ allOf: filterFieldRules() });
 
 /**

@@ -1,7 +1,10 @@
 // A local BambooHR for tests, demos and benchmarks. It answers the endpoints the connector uses the
 // way BambooHR documents them: Basic auth with the API key as user name (refusals carry the reason
 // in X-BambooHR-Error-Message), /meta/fields and /meta/lists, and the custom report that returns
-// every employee with string values, "0000-00-00" for empty dates, unknown fields silently left out.
+// every employee with string values, "0000-00-00" for empty dates, unknown fields silently left out
+// (filtered by employee ids or last change where asked); /employees/changed (who changed since when,
+// Inserted / Updated / Deleted); and the webhooks with their signed deliveries (fake-webhooks.ts).
+import { FakeBambooWebhooks } from './fake-webhooks';
 import { basicUserGuard, fakePerson, listingAt, parseJson, retryAfterHeader, router, scheduleThrottles, serveFake, withCounters, type FakeEmployees, type FakeRequest, type FakeResponse, type FaultDialect, type GeneratedFakeOptions, type RunningFake } from '../kit/fake';
 
 /** malformedRecords: report rows without an employee id, appended after the real ones. */
@@ -25,7 +28,18 @@ interface FakeField {
 export interface FakeBambooHrState extends FakeEmployees<FieldValues> {
   /** Answer the next `count` requests with a throttling response. */
   throttleNext(count: number, status?: 429 | 503, retryAfterSeconds?: number): void;
+  /** Deletes an employee record (BambooHR reports it as "Deleted" among the changes). */
+  deleteEmployee(id: string): void;
+  /** The webhooks; every add, edit and delete above notifies them as BambooHR does. */
+  readonly webhooks: FakeBambooWebhooks;
 }
+
+/** Employee id → BambooHR's last change: what /employees/changed answers. */
+type ChangeLog = Map<string, { action: 'Inserted' | 'Updated' | 'Deleted'; lastChanged: string }>;
+
+/** Generated people were last changed long before any test's `since`. */
+const GENERATED_LAST_CHANGED = '2026-01-01T08:00:00+00:00';
+const changedNow = () => `${new Date().toISOString().slice(0, 19)}+00:00`;
 
 export type RunningFakeBambooHr = RunningFake<FakeBambooHrState>;
 
@@ -84,19 +98,37 @@ export async function startFakeBambooHr(options: FakeBambooHrOptions = {}): Prom
     { id: 4002, name: 'Shirt size', type: 'list', alias: 'customShirtSize' },
   ];
   const employees = new Map<string, FieldValues>();
+  const changes: ChangeLog = new Map();
   let nextId = 1;
-  for (; nextId <= (options.employees ?? 20); nextId++) employees.set(String(nextId), generatedPerson(nextId));
+  for (; nextId <= (options.employees ?? 20); nextId++) {
+    employees.set(String(nextId), generatedPerson(nextId));
+    changes.set(String(nextId), { action: 'Inserted', lastChanged: GENERATED_LAST_CHANGED });
+  }
+  const monitorable = () => fields.filter((f) => !f.deprecated).map((f) => ({ id: String(f.id), name: f.name, alias: f.alias ?? null }));
+  const webhooks = new FakeBambooWebhooks(monitorable);
   const state: FakeBambooHrState = withCounters<FakeBambooHrState>({
     employees,
+    webhooks,
     addEmployee(values) {
       const id = String(nextId++);
       employees.set(id, { status: 'Active', ...values });
+      changes.set(id, { action: 'Inserted', lastChanged: changedNow() });
+      webhooks.notify('created', id);
       return id;
     },
     editEmployee(id, values) {
       const current = employees.get(id);
       if (!current) throw new Error(`fake BambooHR has no employee ${id}`);
+      const changedKeys = Object.keys(values).filter((key) => current[key] !== values[key]);
       employees.set(id, { ...current, ...values });
+      if (changedKeys.length === 0) return;
+      changes.set(id, { action: 'Updated', lastChanged: changedNow() });
+      webhooks.notify('updated', id, changedKeys);
+    },
+    deleteEmployee(id) {
+      if (!employees.delete(id)) throw new Error(`fake BambooHR has no employee ${id}`);
+      changes.set(id, { action: 'Deleted', lastChanged: changedNow() });
+      webhooks.notify('deleted', id);
     },
     terminateEmployee(id, terminationDate) {
       state.editEmployee(id, { status: 'Inactive', terminationDate, employmentHistoryStatus: 'Terminated' });
@@ -123,6 +155,8 @@ export async function startFakeBambooHr(options: FakeBambooHrOptions = {}): Prom
       ['GET', '/api/v1/meta/fields', () => ({ status: 200, body: fields })],
       ['GET', '/api/v1/meta/lists', () => ({ status: 200, body: metaLists() })],
       ['POST', '/api/v1/reports/custom', customReport],
+      ['GET', '/api/v1/employees/changed', changedEmployees],
+      ...webhooks.routes(),
     ],
     { guard: basicUserGuard(apiKey, () => refused(401, 'Invalid API key')), notFound: () => refused(404, 'Not found'), trimSlash: true },
   );
@@ -146,21 +180,52 @@ export async function startFakeBambooHr(options: FakeBambooHrOptions = {}): Prom
   function customReport(req: FakeRequest): FakeResponse {
     // BambooHR treats anything but exactly application/json as an XML body.
     if (req.headers['content-type'] !== 'application/json') return refused(400, 'Malformed XML');
-    const body = parseJson(req.body, (json) => (json as { fields?: unknown }).fields);
-    if (!body) return refused(400, 'Malformed JSON');
-    const requested = body.value;
+    const body = parseJson(req.body, (json) => json as { fields?: unknown; filters?: ReportFilters });
+    if (!body || typeof body.value !== 'object' || body.value === null) return refused(400, 'Malformed JSON');
+    const requested = body.value.fields;
+    const included = reportFilter(body.value.filters);
     if (!Array.isArray(requested) || requested.length === 0) return refused(400, 'No fields requested');
     if (requested.length > 400) return refused(400, 'Too many fields requested (maximum 400)');
     const byKey = new Map(fields.map((f) => [f.alias ?? String(f.id), f]));
     const known = requested.map(String).filter((key) => byKey.has(key));
-    const rows: unknown[] = [...employees].map(([id, values]) => {
+    const rows: unknown[] = [...employees].filter(([id]) => included(id)).map(([id, values]) => {
       const row: Record<string, string | null> = { id };
       for (const key of known) row[key] = reportValue(byKey.get(key)!, values[key]);
       return row;
     });
-    for (let i = 0; i < (options.malformedRecords ?? 0); i++) rows.push({ firstName: 'No', lastName: 'Identifier' });
+    // Rows without an id only show in unfiltered reports (a filter selects by id).
+    if (!body.value.filters) for (let i = 0; i < (options.malformedRecords ?? 0); i++) rows.push({ firstName: 'No', lastName: 'Identifier' });
     const columns = known.map((key) => ({ id: key, type: byKey.get(key)!.type, name: byKey.get(key)!.name }));
     return { status: 200, body: { title: 'Employee benefits sync', fields: columns, employees: rows } };
+  }
+
+  interface ReportFilters {
+    lastChanged?: { value?: unknown; includeNull?: unknown };
+    employeeIds?: unknown;
+  }
+
+  /** Which employees a report's filters keep: by id, and changed at or after a time. */
+  function reportFilter(filters: ReportFilters | undefined): (id: string) => boolean {
+    const ids = Array.isArray(filters?.employeeIds) ? new Set(filters.employeeIds.map(String)) : null;
+    const after = typeof filters?.lastChanged?.value === 'string' ? Date.parse(filters.lastChanged.value) : null;
+    return (id) => (ids === null || ids.has(id)) && (after === null || Date.parse(changes.get(id)?.lastChanged ?? '') >= after);
+  }
+
+  function changedEmployees(req: FakeRequest): FakeResponse {
+    const sinceParam = req.url.searchParams.get('since');
+    const since = sinceParam === null ? NaN : Date.parse(sinceParam);
+    if (Number.isNaN(since)) return refused(400, 'The since parameter must be an ISO 8601 date');
+    const type = req.url.searchParams.get('type') ?? 'all';
+    const actions: Record<string, string[]> = { all: ['Inserted', 'Updated', 'Deleted'], inserted: ['Inserted'], updated: ['Updated'], deleted: ['Deleted'] };
+    if (!actions[type]) return refused(400, 'Invalid type');
+    const changed: Record<string, { id: string; action: string; lastChanged: string }> = {};
+    let latest = sinceParam!;
+    for (const [id, change] of changes) {
+      if (Date.parse(change.lastChanged) < since || !actions[type].includes(change.action)) continue;
+      changed[id] = { id, ...change };
+      if (Date.parse(change.lastChanged) > Date.parse(latest)) latest = change.lastChanged;
+    }
+    return { status: 200, body: { latest, employees: changed } };
   }
 
   return serveFake(state, { handle, dialect, listings: [listingAt('/api/v1/reports/custom', 'employees')], port: options.port });

@@ -6,8 +6,10 @@
 // offset. Custom fields: definitions from GET /people/custom_fields (read once per connector), values
 // per person from GET /people/{id}/custom_fields, one request per listed person and only where the
 // organization has custom fields (Deel lists no values in bulk). Legal entities come from GET /legal-entities. Deel has no change filter that could be
-// verified, so there is no change listing: every sync is a complete listing (see NOTES.md).
+// verified, so there is no change listing: every sync is a complete listing (see NOTES.md); changes are
+// pushed through a webhook subscription instead (push.ts).
 import { fetchAll, fetchPage, mapRecords, offsetLimit, singlePage, utcToday, type HrApi, type Pagination } from '../kit';
+import type { HrPushSubscriptions } from '../push';
 import type { AttributeOption, AttributeValue, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
 import { customValueOf, DEEL_HIRING_STATUSES, mapDeelPerson, PERSON_ATTRIBUTES, toAttributeOption, type DeelCustomField, type DeelHiringStatus } from './mapping';
 
@@ -75,8 +77,11 @@ const none = new Map<string, AttributeValue>();
 export class DeelConnector implements HrConnector {
   private customFields: Promise<DeelCustomField[]> | null = null;
 
-  /** `api` is based at …/rest/v2. */
-  constructor(private readonly api: HrApi) {}
+  /** `api` is based at …/rest/v2; `pushSubscriptions` manages the webhook (push.ts). */
+  constructor(
+    private readonly api: HrApi,
+    readonly pushSubscriptions?: HrPushSubscriptions,
+  ) {}
 
   async checkCredentials(): Promise<void> {
     await this.api.json({ path: '/people', query: { limit: 1 } });

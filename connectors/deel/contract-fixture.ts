@@ -3,7 +3,8 @@
 // leavers with completion_date or only their ended employment's, three legal entities. Deel's own
 // rate limit (5 requests per rolling second) is off here: the suite's retries do not wait, and its
 // throttles come from the fault script (429, no rate-limit headers). The number of children is a
-// people custom field, read per person from GET /people/{id}/custom_fields.
+// people custom field, read per person from GET /people/{id}/custom_fields. Push: webhook
+// subscriptions with Deel-signed deliveries (fake-webhooks.ts).
 import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_DEEL_API_TOKEN, NUMBER_OF_CHILDREN_FIELD_ID, startFakeDeel } from './fake-server';
 import { customFieldKey } from './mapping';
@@ -47,9 +48,20 @@ export const contractFixture: ContractFixture = {
       listingPath: '/rest/v2/people',
       tokenPath: null,
       throttleSendsRetryAfter: false,
+      push: {
+        async changeSomeone() {
+          const [id] = fake.state.people.keys();
+          fake.state.editPerson(id, { job_title: `Engineer ${Date.now()}` });
+          await fake.state.webhooks.settled();
+          return id;
+        },
+        subscriptions: () => [...fake.state.webhooks.webhooks.values()].map((w) => ({ id: w.id, callbackUrl: w.url, expiresAt: null })),
+        dropSubscription: async (id) => fake.state.webhooks.drop(id),
+        subscriptionPath: /^\/rest\/v2\/webhooks/,
+      },
       faults: fake.faults,
       log: fake.log,
-      secrets: () => [FAKE_DEEL_API_TOKEN],
+      secrets: () => [FAKE_DEEL_API_TOKEN, ...fake.state.webhooks.signingKeys()],
       close: () => fake.close(),
     };
   },

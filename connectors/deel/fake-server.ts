@@ -3,10 +3,12 @@
 // GET /people with offset paging (limit 1–200, offset) in { data, page: { total_rows,
 // items_per_page, offset } } and the hiring_statuses[] filter (inactive people only when asked for),
 // GET /people/custom_fields (definitions), GET /people/{id}/custom_fields (a person's values),
-// GET /people/{id}, GET /legal-entities. Deel's rate limit is 5 requests per
+// GET /people/{id}, GET /legal-entities, webhook subscriptions with signed deliveries of the people
+// events (fake-webhooks.ts). Deel's rate limit is 5 requests per
 // rolling second per organization, answered 429 without any rate-limit header; the fault script
 // throttles the same way (no Retry-After even where the script gives one).
 import { bearerToken, fakePerson, FaultScript, intParam, isoDay, RequestLog, RollingWindowLimit, router, serveVendorFake, type FakeRequest, type FakeResponse, type FaultDialect, type Guard } from '../kit/fake';
+import { FakeDeelWebhooks } from './fake-webhooks';
 
 export interface FakeDeelOptions {
   apiToken?: string;
@@ -39,6 +41,8 @@ export interface FakeDeelState {
   setCustomValue(personId: string, fieldId: string, value: string | number | null): void;
   customValue(personId: string, fieldId: string): string | number | null;
   throttleNext(count: number): void;
+  /** Webhook subscriptions; addPerson, editPerson and offboardPerson post their events to them. */
+  readonly webhooks: FakeDeelWebhooks;
 }
 
 export interface RunningFakeDeel {
@@ -157,7 +161,13 @@ export async function startFakeDeel(options: FakeDeelOptions = {}): Promise<Runn
     lastN = n;
   }
 
+  // Deel's error shape is defined below; the webhooks answer with it once requests arrive.
+  const webhooks = new FakeDeelWebhooks((...args) => error(...args));
+  /** Deel's employee events name the person by their id (HRIS profile id). */
+  const employeeEvent = (person: Row) => ({ id: person.id, hiring_type: person.hiring_type, hiring_status: person.hiring_status, updated_at: person.updated_at });
+  const createdEvent = (hiringType: unknown) => (hiringType === 'contractor' ? 'employee.created.contractor' : hiringType === 'eor' ? 'employee.created.eor' : 'employee.created.direct');
   const state: FakeDeelState = {
+    webhooks,
     people,
     legalEntities,
     log,
@@ -166,12 +176,14 @@ export async function startFakeDeel(options: FakeDeelOptions = {}): Promise<Runn
       const id = personId(++lastN);
       const now = new Date().toISOString();
       add({ hiring_status: 'active', completion_date: null, employments: [], created_at: now, updated_at: now, ...record, id });
+      webhooks.emit(createdEvent(people.get(id)!.hiring_type), employeeEvent(people.get(id)!));
       return id;
     },
     editPerson(id, record) {
       const person = people.get(id);
       if (!person) throw new Error(`fake Deel has no person ${id}`);
       Object.assign(person, record, { id, updated_at: new Date().toISOString() });
+      webhooks.emit('employee.updated.direct', employeeEvent(person));
     },
     offboardPerson(id, completionDate, { onlyOnEmployment = false } = {}) {
       const person = people.get(id);
@@ -179,6 +191,7 @@ export async function startFakeDeel(options: FakeDeelOptions = {}): Promise<Runn
       const passed = completionDate < new Date().toISOString().slice(0, 10);
       const employments = ((person.employments as Row[] | undefined) ?? []).map((e) => ({ ...e, is_ended: passed, completion_date: instant(completionDate), ...(passed ? { contract_status: 'completed' } : {}) }));
       state.editPerson(id, { completion_date: onlyOnEmployment ? null : instant(completionDate), employments, ...(passed ? { hiring_status: 'inactive', new_hiring_status: 'inactive' } : {}) });
+      for (const e of employments as Row[]) webhooks.emit('contract.terminated', { id: e.id, worker_id: id, completion_date: e.completion_date });
     },
     addCustomField(name, type = 'text') {
       const id = `cf000000-0000-4000-8000-${String(customFields.length + 1).padStart(12, '0')}`;
@@ -273,6 +286,10 @@ export async function startFakeDeel(options: FakeDeelOptions = {}): Promise<Runn
         personOr404(req, id, (p) => ({ status: 200, body: { data: { ...p, custom_fields: valuesOf(String(p.id)).map((v) => ({ name: v.name, value: String((v.data as Row).value ?? (v.data as Row).option) })) } } })),
       ],
       ['GET', '/rest/v2/legal-entities', () => ({ status: 200, body: { data: legalEntities } })],
+      ['POST', '/rest/v2/webhooks', (req) => webhooks.create(req)],
+      ['GET', '/rest/v2/webhooks', () => webhooks.list()],
+      ['GET', /^\/rest\/v2\/webhooks\/([^/]+)$/, (req, id) => webhooks.get(req, decodeURIComponent(id))],
+      ['DELETE', /^\/rest\/v2\/webhooks\/([^/]+)$/, (req, id) => webhooks.delete(req, decodeURIComponent(id))],
     ],
     {
       guard,

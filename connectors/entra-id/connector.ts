@@ -1,11 +1,15 @@
 // Microsoft Entra ID connector: lists all users (disabled ones included) through Microsoft Graph
-// GET /v1.0/users with $select and @odata.nextLink paging.
+// GET /v1.0/users with $select and @odata.nextLink paging; lists changes through /users/delta
+// (delta.ts) and manages the change-notification subscription (subscriptions.ts).
 import { bodyNextLink, fetchAll, fetchEmployeePage, utcToday, type Pagination } from '../kit';
+import type { HrPushSubscriptions } from '../push';
 import type { AttributeOption, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
 import { directoryExtensionAttribute, ON_PREMISES_EXTENSION_ATTRIBUTES, STANDARD_ATTRIBUTES } from './attributes';
+import { UserDelta } from './delta';
 import { discoverUserExtensions } from './extensions';
 import type { GraphClient } from './graph-client';
 import { employmentTypeFromLabel, mapGraphUser } from './mapping';
+import { GraphUserSubscriptions } from './subscriptions';
 
 /** Graph's largest page for /users. */
 const PAGE_SIZE = 999;
@@ -33,10 +37,22 @@ const USER_PROPERTIES = [
 ];
 
 export class EntraIdConnector implements HrConnector {
+  readonly pushSubscriptions: HrPushSubscriptions;
+  private readonly delta: UserDelta;
+  /**
+   * The deltaLink taken when this connector began a complete listing (before its first page), handed
+   * out with the last page. A listing resumed by another attempt has none: its last page then gives
+   * no checkpoint, and the next change listing starts a first round (everyone) instead.
+   */
+  private completeListingCheckpoint: Promise<string | null> | null = null;
+
   constructor(
     private readonly graph: GraphClient,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.delta = new UserDelta(graph);
+    this.pushSubscriptions = new GraphUserSubscriptions(graph, now);
+  }
 
   /** A token alone proves little: reading one user proves the User.Read.All consent too. */
   async checkCredentials(): Promise<void> {
@@ -44,9 +60,29 @@ export class EntraIdConnector implements HrConnector {
   }
 
   async fetchEmployeePage(cursor: string | null): Promise<EmployeePage> {
-    const select = cursor === null ? [...USER_PROPERTIES, ...(await discoverUserExtensions(this.graph)).extensions.map((e) => e.name)] : [];
+    const select = cursor === null ? await this.selectedProperties() : [];
+    if (cursor === null) {
+      this.completeListingCheckpoint = this.delta.startingPoint(select);
+      await this.completeListingCheckpoint;
+    }
     const today = utcToday(this.now());
-    return fetchEmployeePage(this.graph.api, this.users(select, PAGE_SIZE), cursor, (raw) => mapGraphUser(raw, today));
+    const page = await fetchEmployeePage(this.graph.api, this.users(select, PAGE_SIZE), cursor, (raw) => mapGraphUser(raw, today));
+    if (page.nextCursor !== null || !this.completeListingCheckpoint) return page;
+    const checkpoint = await this.completeListingCheckpoint;
+    this.completeListingCheckpoint = null;
+    return checkpoint ? { ...page, changesCheckpoint: checkpoint } : page;
+  }
+
+  /**
+   * One page of the users Graph reports as changed since the checkpoint (the deltaLink of the last
+   * listing). Graph tracks changes by its own token, not by time: `since` is not used. Without a
+   * checkpoint this is Graph's first round, everyone. Throws ChangesCheckpointExpiredError when Graph
+   * no longer accepts the checkpoint.
+   */
+  async fetchChangedEmployeePage(_since: Date, cursor: string | null, checkpoint?: string | null): Promise<EmployeePage> {
+    const url = cursor ?? checkpoint ?? this.delta.initialUrl(await this.selectedProperties());
+    const today = utcToday(this.now());
+    return this.delta.page(url, (raw) => mapGraphUser(raw, today));
   }
 
   /** Re-reads the tenant's directory extensions every time, so a new one can be picked at once. */
@@ -63,6 +99,11 @@ export class EntraIdConnector implements HrConnector {
 
   async listEmploymentTypes(): Promise<EmploymentType[]> {
     return this.distinctValues('employeeType', (user) => employmentTypeFromLabel(stringOrNull(user.employeeType)));
+  }
+
+  /** The properties the mapping reads, plus the tenant's directory extensions. */
+  private async selectedProperties(): Promise<string[]> {
+    return [...USER_PROPERTIES, ...(await discoverUserExtensions(this.graph)).extensions.map((e) => e.name)];
   }
 
   private usersUrl(select: string[], top: number): string {

@@ -1,5 +1,6 @@
 // Microsoft Entra ID for the contract suite: Graph /users in pages of 20 (nextLink), client-credential
-// tokens, directory extensions for what Graph lacks (children, marital status).
+// tokens, directory extensions for what Graph lacks (children, marital status), /users/delta for the
+// change listing and change-notification subscriptions for push.
 import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { fakeExtensionName, startFakeEntraId } from './fake-server';
 
@@ -26,6 +27,24 @@ export const contractFixture: ContractFixture = {
       legalEntities: () => [...new Set(users().map((u) => String(u.companyName)))].map((name) => ({ id: name, name })),
       listingPages: 'several',
       listingPath: '/v1.0/users',
+      // The suite asks for changes without a checkpoint, and Graph's first delta round reports everyone:
+      // so everyone changes here. Rounds from a kept deltaLink are tested in test/connectors/entra-id-delta.test.ts.
+      changeMoreThanAPage: () => {
+        const ids = users().map((u) => u.id);
+        for (const id of ids) fake.state.editUser(id, { jobTitle: 'Changed for the contract' });
+        return ids;
+      },
+      push: {
+        async changeSomeone() {
+          const id = users()[0].id;
+          fake.state.editUser(id, { department: `Changed ${Date.now()}` });
+          await fake.state.notificationsSent();
+          return id;
+        },
+        subscriptions: () => fake.subscriptions.list().map((s) => ({ id: s.id, callbackUrl: s.notificationUrl, expiresAt: s.expirationDateTime })),
+        dropSubscription: async (id) => fake.subscriptions.drop(id),
+        subscriptionPath: /^\/v1\.0\/subscriptions/,
+      },
       tokenPath: /\/oauth2\/v2\.0\/token$/,
       throttleSendsRetryAfter: true,
       faults: fake.state.faults,

@@ -11,6 +11,7 @@ import { apiBase } from '../http';
 import { clientCredentialsAuth, defineHrSystem, HrApi } from '../kit';
 import { EntraIdConnector } from './connector';
 import { aadstsReason, GraphClient, graphMessage } from './graph-client';
+import { entraPush } from './push';
 
 const credentialsSchema = z.object({
   /** Directory (tenant) id or a verified domain such as contoso.onmicrosoft.com. */
@@ -37,13 +38,19 @@ export const entraIdDefinition = defineHrSystem({
       "The legal entity is the user's company name (companyName), the personnel number the employee ID (employeeId), the employment type the employee type (employeeType).",
       'Microsoft Entra ID has no gender, marital status or number of children: map them from extension attributes.',
       'When Microsoft asks to slow down (429 with Retry-After), the sync waits as long as asked.',
+      'Changes arrive within a minute: the product subscribes to change notifications on users (updated, deleted), answers the validation request Microsoft sends before creating the subscription, checks the secret client state of every notification and renews the subscription (at most 29 days) before it expires.',
+      "Between complete listings only what changed is read, through Microsoft's delta query on users (the delta link is kept from one sync to the next); when Microsoft no longer accepts a kept delta link, everyone is read again.",
     ],
     unverified: [
       'How Microsoft answers an app without User-LifeCycleInfo.Read.All was not checked: leaving dates may then stay empty, so grant that permission.',
       "Custom attributes (extensionAttribute1–15, directory extensions) were not checked on Microsoft's pages; directory extensions are offered only with Directory.Read.All.",
       'Microsoft only gives examples for the employee type (Employee, Contractor, Consultant, Vendor): other wordings that do not name a type are shown as Other.',
+      "Microsoft does not sign these notifications: the secret client state proves they come from Microsoft, and a notification only starts a change listing. The exact fields Microsoft sends for a user change were not checked on a real tenant; only the subscription id, the client state and the user's id are read.",
+      'Microsoft documents the notice of a removed subscription for mail and Teams only: a removed users subscription is found by the product’s own checks, not announced.',
+      'How long Microsoft keeps a delta link valid for users, and which properties the delta query tracks, were not checked on a real tenant.',
     ],
   },
+  push: entraPush,
   connect(credentials, { hrSystemName, context }) {
     const graphBase = apiBase('https://graph.microsoft.com', credentials.baseUrl);
     const loginBase = apiBase('https://login.microsoftonline.com', credentials.loginBaseUrl);

@@ -1,10 +1,14 @@
 // Loopback fake of the two Microsoft hosts the Entra ID connector talks to, as published:
 //  - identity platform: POST /{tenant}/oauth2/v2.0/token (client credentials, AADSTS error bodies)
-//  - Graph v1.0: GET /users ($select, $top ≤ 999, @odata.nextLink with $skiptoken, 429 + Retry-After)
-//    and POST /directoryObjects/getAvailableExtensionProperties (directory extensions).
+//  - Graph v1.0: GET /users ($select, $top ≤ 999, @odata.nextLink with $skiptoken, 429 + Retry-After),
+//    POST /directoryObjects/getAvailableExtensionProperties (directory extensions), GET /users/delta
+//    (fake-delta.ts) and /subscriptions with change notifications on every user change
+//    (fake-subscriptions.ts).
 import { randomUUID } from 'node:crypto';
 import { expireAndRefuse, GeneratedDirectory, listingAt, numberParam, retryAfterHeader, router, serveVendorFake, tokenGuard, tokenPage, TokenStore, type FakeRequest, type FakeResponse, type FaultDialect } from '../kit/fake';
+import { DeltaChangeLog, userDelta } from './fake-delta';
 import { fakeExtensionName, fakeGraphUser, onPremisesAttributes, type GraphUserRecord } from './fake-people';
+import { FakeGraphSubscriptions } from './fake-subscriptions';
 
 export { FAKE_EXTENSION_APP_ID, fakeExtensionName, fakeUserId } from './fake-people';
 
@@ -21,6 +25,8 @@ export interface FakeEntraOptions {
   /** Application permissions consented for the app (default: all three the connector uses). */
   permissions?: { usersRead?: boolean; directoryRead?: boolean };
   tokenLifetimeSeconds?: number;
+  /** The clock subscriptions expire by (tests move it forward). */
+  now?: () => Date;
   port?: number;
 }
 
@@ -38,9 +44,43 @@ export class FakeEntraState extends GeneratedDirectory<GraphUserRecord> {
     { name: fakeExtensionName('maritalStatus'), dataType: 'String', appDisplayName: 'Northwind HR Sync' },
   ];
 
+  /** Every change, for /users/delta. */
+  readonly changes = new DeltaChangeLog();
+  /** Set by the server: sends the change notifications of one change. */
+  notifyChange: (id: string) => Promise<unknown> = async () => undefined;
+  private readonly deliveries = new Set<Promise<unknown>>();
+
   constructor(people: number, referenceDate: string, tokenLifetimeSeconds = 3599) {
     const newHire = { employeeLeaveDateTime: null, accountEnabled: true };
     super(people, (n) => fakeGraphUser(n, referenceDate), new TokenStore(tokenLifetimeSeconds, 'fake-graph-token-'), newHire, 'Entra ID');
+  }
+
+  override addUser(overrides: Partial<GraphUserRecord> = {}): GraphUserRecord {
+    const user = super.addUser(overrides);
+    this.changed(user.id);
+    return user;
+  }
+
+  override editUser(id: string, patch: Record<string, unknown>): void {
+    super.editUser(id, patch);
+    this.changed(id);
+  }
+
+  /** Soft deletion: the user leaves the listing for the recycle bin; Graph notifies it as `updated`. */
+  override removeUser(id: string): void {
+    super.removeUser(id);
+    this.changed(id);
+  }
+
+  /** Resolves once the notifications of every change so far were delivered (or failed). */
+  async notificationsSent(): Promise<void> {
+    while (this.deliveries.size) await Promise.all([...this.deliveries]);
+  }
+
+  private changed(id: string): void {
+    this.changes.record(id);
+    const delivery = this.notifyChange(id).finally(() => this.deliveries.delete(delivery));
+    this.deliveries.add(delivery);
   }
 
   /** Sets the leave date (YYYY-MM-DD, end of that day UTC); optionally disables the account as offboarding does. */
@@ -69,6 +109,8 @@ export interface RunningFakeEntra {
   clientId: string;
   clientSecret: string;
   state: FakeEntraState;
+  /** The change-notification subscriptions Graph holds for the app. */
+  subscriptions: FakeGraphSubscriptions;
   close(): Promise<void>;
 }
 
@@ -97,6 +139,9 @@ export async function startFakeEntraId(options: FakeEntraOptions = {}): Promise<
   const lifetime = options.tokenLifetimeSeconds ?? 3599;
   const state = new FakeEntraState(options.people ?? 250, options.referenceDate ?? new Date().toISOString().slice(0, 10), lifetime);
   let baseUrl = '';
+  const subscriptions = new FakeGraphSubscriptions(tenantId, clientId, graphError, options.now);
+  state.notifyChange = (id) => subscriptions.notify(id, 'updated');
+  const usersRefused = () => (permissions.usersRead ? undefined : graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'));
 
   // Graph throttles with 429 + Retry-After; an expired token is a 401 InvalidAuthenticationToken.
   const dialect: FaultDialect = {
@@ -109,7 +154,13 @@ export async function startFakeEntraId(options: FakeEntraOptions = {}): Promise<
   const graph = router(
     [
       ['GET', '/v1.0/users', (req) => listUsers(req.url)],
+      ['GET', '/v1.0/users/delta', (req) => usersRefused() ?? userDelta(req.url, deltaSource)],
       ['POST', '/v1.0/directoryObjects/getAvailableExtensionProperties', (req) => listExtensions(req.body)],
+      // Subscribing to users needs the same permission as reading them.
+      ['POST', '/v1.0/subscriptions', (req) => usersRefused() ?? subscriptions.create(req.body)],
+      ['GET', /^\/v1\.0\/subscriptions\/([^/]+)$/, (_req, id) => subscriptions.get(decodeURIComponent(id))],
+      ['PATCH', /^\/v1\.0\/subscriptions\/([^/]+)$/, (req, id) => subscriptions.update(decodeURIComponent(id), req.body)],
+      ['DELETE', /^\/v1\.0\/subscriptions\/([^/]+)$/, (_req, id) => subscriptions.delete(decodeURIComponent(id))],
     ],
     {
       guard: tokenGuard((token) => state.tokens.state(token), (why) => graphError(401, 'InvalidAuthenticationToken', TOKEN_REFUSALS[why])),
@@ -142,13 +193,30 @@ export async function startFakeEntraId(options: FakeEntraOptions = {}): Promise<
     return { status: 200, body: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token } };
   }
 
-  function listUsers(url: URL): FakeResponse {
-    if (!permissions.usersRead) return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
-    const selectParam = url.searchParams.get('$select');
-    const select = selectParam ? selectParam.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_PROPERTIES;
+  function unknownProperty(select: string[]): FakeResponse | undefined {
     const known = new Set([...USER_PROPERTIES, ...state.extensions.map((e) => e.name)]);
     const unknown = select.find((p) => !known.has(p));
-    if (unknown) return graphError(400, 'Request_BadRequest', `Could not find a property named '${unknown}' on type 'Microsoft.DirectoryServices.User'.`);
+    return unknown ? graphError(400, 'Request_BadRequest', `Could not find a property named '${unknown}' on type 'Microsoft.DirectoryServices.User'.`) : undefined;
+  }
+
+  const deltaSource = {
+    log: state.changes,
+    users: state.users,
+    // Delta leaves out properties never set; the id is always there.
+    project: (user: unknown, select: string[]) => withoutUnset(project(user, select.length ? [...new Set(['id', ...select])] : DEFAULT_PROPERTIES)),
+    validateSelect: unknownProperty,
+    pageSize: Math.min(options.maxPageSize ?? GRAPH_DEFAULT_TOP, GRAPH_DEFAULT_TOP),
+    baseUrl: () => baseUrl,
+    error: graphError,
+  };
+
+  function listUsers(url: URL): FakeResponse {
+    const refused = usersRefused();
+    if (refused) return refused;
+    const selectParam = url.searchParams.get('$select');
+    const select = selectParam ? selectParam.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_PROPERTIES;
+    const unknown = unknownProperty(select);
+    if (unknown) return unknown;
     const top = numberParam(url.searchParams, '$top', GRAPH_DEFAULT_TOP, 1, GRAPH_MAX_TOP);
     if (top === null) return graphError(400, 'Request_UnsupportedQuery', `Invalid page size specified: '${url.searchParams.get('$top')}'. Must be between 1 and ${GRAPH_MAX_TOP} inclusive.`);
     // $skiptoken is opaque to clients; the fake encodes the offset (an empty one is none it made).
@@ -203,7 +271,12 @@ export async function startFakeEntraId(options: FakeEntraOptions = {}): Promise<
 
   const server = await serveVendorFake({ handle, dialect, listings: [listingAt('/v1.0/users', 'value')], faults: state.faults, log: state.log, port: options.port });
   baseUrl = server.url;
-  return { url: server.url, tenantId, clientId, clientSecret, state, close: () => server.close() };
+  return { url: server.url, tenantId, clientId, clientSecret, state, subscriptions, close: () => server.close() };
+}
+
+function withoutUnset(record: unknown): unknown {
+  if (!record || typeof record !== 'object') return record;
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined));
 }
 
 /** Graph returns every selected property (null when unset); directory extensions only when set. */

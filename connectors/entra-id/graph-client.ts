@@ -2,10 +2,10 @@
 // renewal on 401, 429/5xx retried by requestJson honouring Retry-After); a 403 is reported as the
 // missing application permission (final), or handed back where the permission is optional.
 import type { HttpResponse } from '../http';
-import type { HrApi } from '../kit';
+import type { ApiRequest, HrApi } from '../kit';
 
 export interface GraphRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: string;
   json?: unknown;
   /** What the admin must grant when Graph answers 403, e.g. "User.Read.All". */
@@ -27,7 +27,9 @@ export class GraphClient {
 
   /** Like send(), but hands a 403 back to callers for whom the permission is optional. */
   sendAllowingForbidden(request: GraphRequest): Promise<HttpResponse> {
-    return this.api.send({ path: request.url, method: request.method, json: request.json });
+    // HrApi's request type names GET and POST only, while requestJson sends any method (subscriptions
+    // are renewed with PATCH and deleted with DELETE).
+    return this.api.send({ path: request.url, method: request.method, json: request.json } as unknown as ApiRequest);
   }
 
   forbidden(res: HttpResponse, permission: string) {

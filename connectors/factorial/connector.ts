@@ -2,7 +2,8 @@
 // x-api-key header. Employees are paged with Factorial's cursor pagination (limit ≤ 100, after_id =
 // the previous meta.end_cursor) and only_active=false, so terminated employees are listed too. Each
 // page is completed with the employees' contract versions (hire date, working time) and custom
-// field values, both read for exactly that page's employees.
+// field values, both read for exactly that page's employees. Changes: the same listing filtered by
+// updated_at_gteq; pushes: webhook subscriptions (webhooks.ts).
 import { bodyCursor, fetchAll, fetchPage, mapRecords, rawId, utcToday, type HrApi, type Pagination, type Query } from '../kit';
 import type { AttributeOption, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
 import {
@@ -14,6 +15,7 @@ import {
   type FactorialCustomField,
   type FactorialCustomValue,
 } from './mapping';
+import { FactorialWebhooks } from './webhooks';
 
 /**
  * Factorial releases a dated API version each quarter and supports each for a year; this is the
@@ -41,18 +43,40 @@ function listing(path: string, query: Query): Pagination {
   });
 }
 
+/**
+ * The day to ask updated_at_gteq for: Factorial filters by whole days, in a time zone it does not
+ * name, so the day before `since` (in UTC) is asked; re-reading some of yesterday's changes is
+ * harmless, missing one is not.
+ */
+export function changedSinceDay(since: Date): string {
+  return new Date(since.getTime() - 24 * 3600_000).toISOString().slice(0, 10);
+}
+
 export class FactorialConnector implements HrConnector {
   private legalEntityNames: Promise<Map<string, string>> | null = null;
+  readonly pushSubscriptions: FactorialWebhooks;
 
   /** `api` is based at /api/<version>/resources. */
-  constructor(private readonly api: HrApi) {}
+  constructor(private readonly api: HrApi) {
+    this.pushSubscriptions = new FactorialWebhooks(api);
+  }
 
   async checkCredentials(): Promise<void> {
     await fetchPage(this.api, listing('/employees/employees', { limit: '1', only_active: 'true' }), null);
   }
 
   async fetchEmployeePage(cursor: string | null): Promise<EmployeePage> {
-    const { records, nextCursor } = await fetchPage(this.api, listing('/employees/employees', { only_active: 'false' }), cursor);
+    return this.employeePage({ only_active: 'false' }, cursor);
+  }
+
+  /** Employees whose record Factorial updated on or after the day before `since` (see changedSinceDay). */
+  async fetchChangedEmployeePage(since: Date, cursor: string | null): Promise<EmployeePage> {
+    return this.employeePage({ only_active: 'false', updated_at_gteq: changedSinceDay(since) }, cursor);
+  }
+
+  /** One page of employees, completed with their contract versions and custom field values. */
+  private async employeePage(query: Query, cursor: string | null): Promise<EmployeePage> {
+    const { records, nextCursor } = await fetchPage(this.api, listing('/employees/employees', query), cursor);
     const ids = records.flatMap((r) => rawId(r) ?? []);
     const [contracts, customValues, legalEntities] = ids.length
       ? [

@@ -1,5 +1,6 @@
 // Factorial for the contract suite: cursor-paged employees (100 a page) completed by contract
-// versions and custom field values; the number of children is a custom field.
+// versions and custom field values; the number of children is a custom field. 120 people, so a
+// change listing of 110 spans two pages; webhook subscriptions as Factorial's API has them.
 import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_FACTORIAL_API_KEY, FAKE_LEGAL_ENTITIES, NUMBER_OF_CHILDREN_FIELD_ID, startFakeFactorial } from './fake-server';
 
@@ -9,6 +10,7 @@ export const contractFixture: ContractFixture = {
     const fake = await startFakeFactorial({ employees: size?.people ?? 120, malformedRecords: 1 });
     const children = new Map<string, string | null>();
     let i = 0;
+    let edits = 0;
     for (const id of fake.state.employees.keys()) {
       const value = i++ % 4 === 0 ? null : String((i % 3) + 1);
       children.set(id, value);
@@ -27,6 +29,24 @@ export const contractFixture: ContractFixture = {
       listingPath: /\/resources\/employees\/employees$/,
       tokenPath: null,
       throttleSendsRetryAfter: true,
+      changeMoreThanAPage: () => {
+        const ids = [...fake.state.employees.keys()].slice(0, 110);
+        for (const id of ids) fake.state.editEmployee(id, { city: 'Madrid' });
+        return ids;
+      },
+      push: {
+        async changeSomeone() {
+          const [id, employee] = [...fake.state.employees].find(([, e]) => e.active === true)!;
+          fake.state.editEmployee(id, { last_name: `${String(employee.last_name).replace(/-\d+$/, '')}-${++edits}` });
+          await fake.state.webhooks.settle();
+          return id;
+        },
+        subscriptions: () => [...fake.state.webhooks.subscriptions.values()].map((s) => ({ id: s.id, callbackUrl: s.target_url, expiresAt: null })),
+        async dropSubscription(id) {
+          fake.state.webhooks.disable(id);
+        },
+        subscriptionPath: /\/resources\/api_public\/webhook_subscriptions/,
+      },
       faults: fake.faults,
       log: fake.log,
       secrets: () => [FAKE_FACTORIAL_API_KEY],

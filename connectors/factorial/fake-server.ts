@@ -1,7 +1,10 @@
 // A local Factorial for tests, demos and benchmarks, answering like the dated public API
 // (/api/<YYYY-MM-DD>/resources/...): x-api-key auth, cursor pagination ({data, meta:{start_cursor,
 // end_cursor, has_previous_page, has_next_page, limit, total}}, limit ≤ 100, after_id), employees
-// with only_active, legal entities, contract versions, custom fields and their values.
+// with only_active and updated_at_gteq (whole days; edits bump updated_at), legal entities, contract
+// versions, custom fields and their values, and webhook subscriptions with their deliveries
+// (fake-webhooks.ts: every add, edit and termination notifies them).
+import { FakeFactorialWebhooks } from './fake-webhooks';
 import { afterPage, fakePerson, headerGuard, intParam, isoDay, listingAt, retryAfterHeader, router, scheduleThrottles, serveFake, withCounters, type FakeEmployees, type FakeRequest, type FakeResponse, type FaultDialect, type GeneratedFakeOptions, type RunningFake } from '../kit/fake';
 
 /** malformedRecords: employee records without an id, placed among the first page's employees. */
@@ -9,6 +12,8 @@ export interface FakeFactorialOptions extends GeneratedFakeOptions {
   apiKey?: string;
   /** Throttle these request numbers (1-based, all endpoints counted) with 429. */
   rateLimit?: { requestNumbers: number[]; retryAfterSeconds?: number };
+  /** A new subscription for a type already subscribed: overwrites it (default) or 422. */
+  duplicateSubscriptions?: 'overwrite' | 'refuse';
 }
 
 type Row = Record<string, unknown>;
@@ -22,6 +27,9 @@ export interface FakeFactorialState extends FakeEmployees<Row> {
   addEmployee(record: Row, contract?: Row): string;
   setCustomValue(employeeId: string, fieldId: string, value: unknown): void;
   throttleNext(count: number, retryAfterSeconds?: number): void;
+  /** Reverses a termination (Factorial's unterminate). */
+  unterminateEmployee(id: string): void;
+  readonly webhooks: FakeFactorialWebhooks;
 }
 
 export type RunningFakeFactorial = RunningFake<FakeFactorialState>;
@@ -98,7 +106,9 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
   ];
   const customValues = new Map<string, Map<string, unknown>>();
   const apiVersions = new Set<string>();
+  const webhooks = new FakeFactorialWebhooks('1', options.duplicateSubscriptions);
   let lastId = 0;
+  const touch = (employee: Row) => Object.assign(employee, { updated_at: new Date().toISOString() });
 
   const add = (employee: Row, versions: Row[]) => {
     employees.set(String(employee.id), employee);
@@ -117,20 +127,23 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
     employees,
     contracts,
     apiVersions,
+    webhooks,
     addEmployee(record, contract) {
       const id = String(++lastId);
-      const employee = { active: true, is_terminating: false, terminated_on: null, company_id: '1', ...record, id };
+      const employee = touch({ active: true, is_terminating: false, terminated_on: null, company_id: '1', ...record, id });
       add(employee, contract ? [{ id: `${id}1`, employee_id: id, effective_on: contract.starts_on, ...contract }] : []);
+      webhooks.notify('employees/employee/create_with_contract', employee);
       return id;
     },
     editEmployee(id, record) {
-      const employee = employees.get(id);
-      if (!employee) throw new Error(`fake Factorial has no employee ${id}`);
-      Object.assign(employee, record, { id });
+      webhooks.notify('employees/employee/update', change(id, record));
     },
     terminateEmployee(id, terminatedOn) {
       const past = terminatedOn <= new Date().toISOString().slice(0, 10);
-      state.editEmployee(id, { terminated_on: terminatedOn, active: !past, is_terminating: !past });
+      webhooks.notify('employees/employee/terminate', change(id, { terminated_on: terminatedOn, active: !past, is_terminating: !past }));
+    },
+    unterminateEmployee(id) {
+      webhooks.notify('employees/employee/unterminate', change(id, { terminated_on: null, active: true, is_terminating: false }));
     },
     addCustomField(label, fieldType = 'text') {
       const id = String(500 + customFields.length + 1);
@@ -145,6 +158,12 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
       state.faults.replace('throttleNext', count, { kind: 'throttle', retryAfterSeconds });
     },
   });
+  /** Applies an edit as Factorial records it (updated_at now) and returns the employee. */
+  function change(id: string, record: Row): Row {
+    const employee = employees.get(id);
+    if (!employee) throw new Error(`fake Factorial has no employee ${id}`);
+    return touch(Object.assign(employee, record, { id }));
+  }
   scheduleThrottles(state.faults, options.rateLimit?.requestNumbers, { retryAfterSeconds: options.rateLimit?.retryAfterSeconds });
 
   // Factorial throttles with 429, Retry-After when it says how long.
@@ -163,11 +182,12 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
   const employeeIds = (req: FakeRequest) => new Set(req.url.searchParams.getAll('employee_ids[]'));
   const handle = router(
     [
-      resource('employees/employees', (req) => rows.filter((r) => req.url.searchParams.get('only_active') !== 'true' || r.active === true)),
+      resource('employees/employees', (req) => rows.filter((r) => (req.url.searchParams.get('only_active') !== 'true' || r.active === true) && updatedSince(r, req.url.searchParams.get('updated_at_gteq')))),
       resource('companies/legal_entities', () => FAKE_LEGAL_ENTITIES),
       resource('custom_fields/fields', () => customFields),
       resource('custom_fields/values', (req) => valueRows(employeeIds(req))),
       resource('contracts/contract_versions', (req) => [...(employeeIds(req).size ? employeeIds(req) : contracts.keys())].flatMap((id) => contracts.get(id) ?? [])),
+      ['*', /^\/api\/(\d{4}-\d{2}-\d{2})\/resources\/api_public\/webhook_subscriptions(?:\/([^/]+))?\/?$/, (req, version, id) => (apiVersions.add(version), webhooks.handle(req, id, (items) => paged(items, req.url.searchParams)))],
       ['GET', /^\/api\/(\d{4}-\d{2}-\d{2})\/resources\/.+$/, (req, version) => (apiVersions.add(version), notFound(req))],
     ],
     { guard: headerGuard('x-api-key', apiKey, () => ({ status: 401, body: { error: 'Unauthorized', message: 'Invalid API key' } })), notFound },
@@ -186,6 +206,12 @@ export async function startFakeFactorial(options: FakeFactorialOptions = {}): Pr
   }
 
   return serveFake(state, { handle, dialect, listings: [listingAt(/\/resources\/employees\/employees\/?$/, 'data')], port: options.port });
+}
+
+/** updated_at_gteq compares whole days (YYYY-MM-DD); records without updated_at never match. */
+function updatedSince(record: Row, day: string | null): boolean {
+  if (day === null) return true;
+  return typeof record.updated_at === 'string' && record.updated_at.slice(0, 10) >= day;
 }
 
 /** Factorial's cursor pagination over an ordered list; cursors are opaque position tokens. */

@@ -1,10 +1,13 @@
 // Google Workspace connector: lists all users (suspended and archived ones included) through the
-// Admin SDK Directory API users.list with projection=full, maxResults and pageToken paging.
+// Admin SDK Directory API users.list with projection=full, maxResults and pageToken paging; watches
+// users for push through watch channels (watch-channels.ts).
 import { HrSystemResponseError } from '../errors';
 import { bodyCursor, fetchAll, fetchEmployeePage, fetchPage, utcToday, type HrApi, type Pagination } from '../kit';
+import type { HrPushSubscriptions } from '../push';
 import type { AttributeOption, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
 import { customFieldAttributes, STANDARD_ATTRIBUTES, type UserSchema } from './attributes';
 import { mapGoogleUser } from './mapping';
+import { GoogleWatchChannels } from './watch-channels';
 
 /** users.list accepts 1..500 per page. */
 const PAGE_SIZE = 500;
@@ -19,11 +22,15 @@ export interface GoogleWorkspaceSettings {
 }
 
 export class GoogleWorkspaceConnector implements HrConnector {
+  readonly pushSubscriptions: HrPushSubscriptions;
+
   constructor(
     private readonly directory: HrApi,
     private readonly settings: GoogleWorkspaceSettings,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.pushSubscriptions = new GoogleWatchChannels(directory, this.scope(), now);
+  }
 
   /** Token, one user read (admin rights, customer/domain), and the configured date fields exist. */
   async checkCredentials(): Promise<void> {
@@ -91,12 +98,16 @@ export class GoogleWorkspaceConnector implements HrConnector {
     });
   }
 
+  /** The whole account, or one domain of it. */
+  private scope(): { customer: string } | { domain: string } {
+    return this.settings.domain ? { domain: this.settings.domain } : { customer: this.settings.customerId };
+  }
+
   /** users.list with maxResults and pageToken paging; an empty page has no "users" key at all. */
   private users(projection: 'basic' | 'full', maxResults: number): Pagination {
-    const scope = this.settings.domain ? { domain: this.settings.domain } : { customer: this.settings.customerId };
     return bodyCursor({
       path: '/admin/directory/v1/users',
-      query: { ...scope, projection, maxResults: String(maxResults) },
+      query: { ...this.scope(), projection, maxResults: String(maxResults) },
       cursorParam: 'pageToken',
       what: 'the user listing',
       records: (body: { users?: unknown } | null) => (body !== null && typeof body === 'object' ? (body.users ?? []) : null),

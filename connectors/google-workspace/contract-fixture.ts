@@ -1,5 +1,5 @@
 // Google Workspace for the contract suite: users.list in pages of 20 (pageToken), a service account's
-// signed JWT for tokens, dates and family data in the "Employment" custom schema.
+// signed JWT for tokens, dates and family data in the "Employment" custom schema, watch channels for push.
 import { generateKeyPairSync } from 'node:crypto';
 import { count, text, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { EMPLOYMENT_SCHEMA, startFakeGoogleWorkspace } from './fake-server';
@@ -57,6 +57,18 @@ export const contractFixture: ContractFixture = {
       tokenPath: '/token',
       // Google throttles the Directory API with 403 usageLimits and never sends Retry-After.
       throttleSendsRetryAfter: false,
+      push: {
+        async changeSomeone() {
+          const id = users()[0].id;
+          fake.state.editUser(id, { organizations: [{ name: 'Contoso Benefits GmbH', primary: true, title: `Changed ${Date.now()}` }] });
+          await fake.channels.sent();
+          return id;
+        },
+        // One subscription is a channel per event; each is listed as Google holds it.
+        subscriptions: () => fake.channels.list().map((c) => ({ id: c.id, callbackUrl: c.address, expiresAt: c.expiration })),
+        dropSubscription: async (id) => fake.channels.drop(id),
+        subscriptionPath: /^\/admin\/directory(\/v1\/users\/watch|_v1\/channels\/stop)$/,
+      },
       faults: fake.state.faults,
       log: fake.state.log,
       secrets: () => [...keyLines, ...fake.state.tokens.keys()],

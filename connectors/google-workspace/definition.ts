@@ -16,6 +16,7 @@ import { apiBase } from '../http';
 import { defineHrSystem } from '../kit';
 import { GoogleWorkspaceConnector } from './connector';
 import { directoryApi } from './directory-client';
+import { googleWorkspacePush } from './push';
 import { GOOGLE_TOKEN_URL, serviceAccountKeySchema } from './service-account';
 
 const pastedKeyFile = z
@@ -62,13 +63,19 @@ export const googleWorkspaceDefinition = defineHrSystem({
       'Google keeps no hire or leaving date: name the custom fields that hold them, or former employees are shown without a leaving date.',
       "The personnel number is the employee ID (externalIds of type organization); gender comes from the user's gender (gender).",
       'Google signals too many requests with 403 (userRateLimitExceeded): the sync reads this as a request to slow down, waits and tries again.',
+      'Changes arrive within a minute: the product opens Directory API watch channels on users (added, updated, deleted) with its own secret channel token, which every notification must carry; the first message of a channel (sync) changes nothing.',
+      'Google does not renew watch channels: before one expires the product opens new ones and then stops the old ones.',
     ],
     unverified: [
       'Google does not say what a suspension means: suspended users are shown as inactive, archived users as former employees.',
       "What the organization fields hold is not defined by Google: the primary organization's name is used as the legal entity.",
       'Employment type, marital status and number of children exist only as custom fields: map them in the field mapping.',
+      'How long Google keeps a Directory watch channel is not stated for the Directory API: the product asks for 6 hours and renews by the expiry Google answers.',
+      'Google offers no way to check that a watch channel still exists: one Google dropped early is only replaced at its next renewal (within hours); the scheduled syncs catch the changes meanwhile.',
+      'Google notifies that users changed, not what changed: every notification leads to a complete listing, as Google has no change listing.',
     ],
   },
+  push: googleWorkspacePush,
   connect(credentials, { hrSystemName, context }) {
     const directory = directoryApi({
       hrSystemName,

@@ -4,9 +4,11 @@
 //    {error, error_description} bodies (invalid_grant 400, unauthorized_client 401).
 //  - Directory API: users.list (customer|domain, projection basic|custom|full, maxResults ≤ 500,
 //    pageToken → nextPageToken) and schemas.list; Google's error bodies, throttling as 403
-//    userRateLimitExceeded.
+//    userRateLimitExceeded; users.watch and channels.stop with a message per user change
+//    (fake-channels.ts).
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { expireAndRefuse, GeneratedDirectory, grantGuard, numberParam, router, serveVendorFake, tokenPage, TokenStore, type FakeRequest, type FakeResponse, type FaultDialect, type RunningFake } from '../kit/fake';
+import { FakeWatchChannels } from './fake-channels';
 import { employmentSchema, EMPLOYMENT_SCHEMA, FAKE_CUSTOMER_ID, FAKE_GOOGLE_DOMAIN, fakeGoogleUser, type GoogleUserRecord } from './fake-people';
 
 export { EMPLOYMENT_SCHEMA, FAKE_CUSTOMER_ID, FAKE_GOOGLE_DOMAIN, fakeGoogleUserId } from './fake-people';
@@ -34,6 +36,8 @@ export interface FakeGoogleOptions {
   /** Server-side page cap below 500, to get many pages from few people. */
   maxPageSize?: number;
   tokenLifetimeSeconds?: number;
+  /** The clock watch channels expire by (tests move it forward). */
+  now?: () => Date;
   port?: number;
 }
 
@@ -54,11 +58,32 @@ export class FakeGoogleState extends GeneratedDirectory<GoogleUserRecord, Issued
     this.schemas = [employmentSchema(customerId)];
   }
 
+  /** Set by the server: the watch channels' messages for one change. */
+  onChange: (event: 'add' | 'update' | 'delete', user: GoogleUserRecord) => void = () => undefined;
+
+  override addUser(overrides: Partial<GoogleUserRecord> = {}): GoogleUserRecord {
+    const user = super.addUser(overrides);
+    this.onChange('add', user);
+    return user;
+  }
+
+  override editUser(id: string, patch: Record<string, unknown>): void {
+    super.editUser(id, patch);
+    this.onChange('update', this.user(id));
+  }
+
+  override removeUser(id: string): void {
+    const user = this.user(id);
+    super.removeUser(id);
+    this.onChange('delete', user);
+  }
+
   /** Sets a custom field value, e.g. setCustomField(id, 'Employment', 'numberOfChildren', '2'). */
   setCustomField(id: string, schemaName: string, fieldName: string, value: unknown): void {
     const user = this.user(id);
     const schemas = (user.customSchemas ??= {}) as Record<string, Record<string, unknown>>;
     (schemas[schemaName] ??= {})[fieldName] = value;
+    this.onChange('update', user);
   }
 
   /** Records the leaving date in Employment.leavingDate and suspends (or archives) the account. */
@@ -100,6 +125,8 @@ export class FakeGoogleState extends GeneratedDirectory<GoogleUserRecord, Issued
 }
 
 export interface RunningFakeGoogle extends Pick<RunningFake<FakeGoogleState>, 'url' | 'state' | 'close'> {
+  /** The watch channels Google holds. */
+  channels: FakeWatchChannels;
   tokenUrl: string;
   domain: string;
   customerId: string;
@@ -115,6 +142,13 @@ export async function startFakeGoogleWorkspace(options: FakeGoogleOptions): Prom
   const lifetime = options.tokenLifetimeSeconds ?? 3599;
   const state = new FakeGoogleState(options.people ?? 250, options.referenceDate ?? new Date().toISOString().slice(0, 10), domain, customerId, lifetime);
   let tokenUrl = '';
+  let baseUrl = '';
+  const channels = new FakeWatchChannels(
+    (code, status, reason, message) => googleError(code, status, reason, message),
+    () => baseUrl,
+    options.now,
+  );
+  state.onChange = (event, user) => channels.notify(event, user);
 
   // Google throttles the Directory API with 403 usageLimits reasons (no Retry-After); 5xx as backendError.
   const dialect: FaultDialect = {
@@ -130,10 +164,25 @@ export async function startFakeGoogleWorkspace(options: FakeGoogleOptions): Prom
     [
       ['GET', '/admin/directory/v1/users', (req) => listUsers(req.url, grantOf(req))],
       ['GET', /^\/admin\/directory\/v1\/customer\/([^/]+)\/schemas$/, (req, customer) => listSchemas(decodeURIComponent(customer), grantOf(req))],
+      // Watching users needs the scope that reads them.
+      ['POST', '/admin/directory/v1/users/watch', (req) => userScopeRefused(grantOf(req)) ?? channels.watch(req.url, req.body)],
     ],
     { guard, notFound },
   );
-  const handle = router([['POST', '/token', issueToken], ['*', DIRECTORY_PATH, directory]], { notFound });
+  // channels.stop lives under directory_v1, as Google's discovery document names it.
+  const channelRoutes = router([['POST', '/admin/directory_v1/channels/stop', (req) => userScopeRefused(grantOf(req)) ?? channels.stop(req.body)]], { guard, notFound });
+  const handle = router(
+    [
+      ['POST', '/token', issueToken],
+      ['*', DIRECTORY_PATH, directory],
+      ['*', /^\/admin\/directory_v1\//, channelRoutes],
+    ],
+    { notFound },
+  );
+
+  function userScopeRefused(issued: IssuedToken): FakeResponse | undefined {
+    return issued.scopes.some((s) => USER_READ_SCOPES.includes(s)) ? undefined : insufficientScopes();
+  }
 
   function issueToken(req: FakeRequest): FakeResponse {
     const form = new URLSearchParams(req.body);
@@ -195,7 +244,8 @@ export async function startFakeGoogleWorkspace(options: FakeGoogleOptions): Prom
   const listings = [{ path: '/admin/directory/v1/users', records: (body: unknown) => ((body as { users?: unknown[] }).users ??= []) }];
   const server = await serveVendorFake({ handle, dialect, listings, faults: state.faults, log: state.log, port: options.port });
   tokenUrl = `${server.url}/token`;
-  return { url: server.url, tokenUrl, domain, customerId, adminEmail: admins[0], state, close: () => server.close() };
+  baseUrl = server.url;
+  return { url: server.url, tokenUrl, domain, customerId, adminEmail: admins[0], state, channels, close: () => server.close() };
 }
 
 /** basic: no custom fields; custom: basic + the masked schemas; full: everything. */

@@ -41,6 +41,7 @@ export const hiBob = defineHrSystem({
       'The service user sees nothing until it is added to a permission group: that group decides which people and fields are read.',
       'Fields the service user may not see are left out without an error: fields that stay empty after a sync usually mean a missing permission.',
       'Bob allows 50 people searches a minute: when it asks to slow down, the sync waits and tries again.',
+      "Bob's webhooks can only be added by an admin on Bob's Webhooks page (there is no API for them), signed with a token Bob shows there: the product does not take them yet, so changes arrive with the scheduled syncs.",
     ],
     unverified: [
       'The names of the fields for personnel number, leaving date, marital status and children come from third-party sources: check them after the first sync.',

@@ -2,8 +2,10 @@
 // service user's id and token, field metadata, named lists, and POST /v1/people/search returning
 // everyone in one answer (active only unless showInactive), each requested field both nested and
 // under its slash key, unknown fields silently left out, humanReadable APPEND/REPLACE, and the
-// 50-requests-a-minute limit of the people search.
+// 50-requests-a-minute limit of the people search. Webhooks (added by an admin in Bob's UI, then
+// their signed v2 events after each edit) are in fake-webhooks.ts.
 import { basicHeader, fakePerson, headerGuard, listingAt, parseJson, retryAfterHeader, RollingWindowLimit, router, scheduleThrottles, serveFake, withCounters, type FakeEmployees, type FakeRequest, type FakeResponse, type FaultDialect, type GeneratedFakeOptions, type RunningFake } from '../kit/fake';
+import { FakeBobWebhooks } from './fake-webhooks';
 
 /** malformedRecords: people-search records without an id, appended after the real ones. */
 export interface FakeHiBobOptions extends GeneratedFakeOptions {
@@ -31,6 +33,10 @@ interface FakeField {
 export interface FakeHiBobState extends FakeEmployees<Person> {
   /** Answer the next `count` requests with 429. */
   throttleNext(count: number): void;
+  /** An admin deletes an employee in Bob. */
+  deleteEmployee(id: string): void;
+  /** The company's webhooks (Bob's Webhooks page) and what they were sent. */
+  readonly webhooks: FakeBobWebhooks;
 }
 
 export type RunningFakeHiBob = RunningFake<FakeHiBobState>;
@@ -103,21 +109,39 @@ export async function startFakeHiBob(options: FakeHiBobOptions = {}): Promise<Ru
   let created = options.employees ?? 20;
   const employees = new Map(Array.from({ length: created }, (_, i): [string, Person] => [fakeBobId(i + 1), generatedPerson(i + 1)]));
   const searchLimit = new RollingWindowLimit(options.peopleSearchPerMinute ?? 50);
+  const webhooks = new FakeBobWebhooks(804211, fakeBobId(999));
+  const today = () => new Date().toISOString().slice(0, 10);
 
   const state: FakeHiBobState = withCounters<FakeHiBobState>({
     employees,
+    webhooks,
     addEmployee(values) {
       const id = fakeBobId(1_000_000 + ++created);
       employees.set(id, { 'internal.status': 'Active', 'internal.lifecycleStatus': 'employed', ...values, 'root.id': id });
+      webhooks.send('employee.created', { employeeId: id });
+      // Lifecycle events follow once the entry is effective: here, a start date that has come.
+      const startDate = employees.get(id)!['work.startDate'];
+      if (typeof startDate === 'string' && startDate <= today()) webhooks.send('employee.joined', { employeeId: id });
       return id;
     },
     editEmployee(id, values) {
       const current = employees.get(id);
       if (!current) throw new Error(`fake HiBob has no employee ${id}`);
       employees.set(id, { ...current, ...values, 'root.id': id });
+      // v2 names the changed fields, never their values.
+      const changed = Object.keys(values).filter((fieldId) => fieldId !== 'root.id' && current[fieldId] !== values[fieldId]);
+      if (changed.length > 0) webhooks.send('employee.updated', { employeeId: id, fieldUpdates: changed.map((fieldId) => ({ fieldId })) });
     },
     terminateEmployee(id, terminationDate) {
       state.editEmployee(id, { 'internal.status': 'Inactive', 'internal.lifecycleStatus': 'terminated', 'internal.terminationDate': terminationDate });
+      if (terminationDate <= today()) {
+        webhooks.send('employee.left', { employeeId: id });
+        webhooks.send('employee.inactivated', { employeeId: id });
+      }
+    },
+    deleteEmployee(id) {
+      if (!employees.delete(id)) throw new Error(`fake HiBob has no employee ${id}`);
+      webhooks.send('employee.deleted', { employeeId: id });
     },
     addCustomField(name, type = 'text') {
       const stamp = 1700000000000 + fields.length;

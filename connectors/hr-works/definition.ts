@@ -45,6 +45,7 @@ export const hrWorks = defineHrSystem({
       'Custom free fields are found on the first page of persons: a field nobody there has set is not offered.',
       "How HR WORKS reports an expired sign-in is not published: the connector signs in again once, else shows HR WORKS' reason.",
       "No changed-since filter was found in HR WORKS' description: every sync reads all persons again.",
+      "Changes are not pushed: HR WORKS' webhooks (beta) do not publish how a delivery is proven, so changes wait for the next scheduled sync.",
     ],
   },
   connect(credentials, { hrSystemName, context }) {

@@ -37,6 +37,7 @@ export const humaans = defineHrSystem({
       'The contract types Humaans uses (contractType) are not published: types that do not read as full-time, part-time, intern or contractor are shown as Other.',
       "The spelling of Humaans' field names was taken from third-party code: a field that stays empty after a sync may be named differently.",
       'No filter for changed people and no rate limits were found: every sync reads everyone, and waits and tries again when asked to slow down.',
+      "Changes are not pushed: Humaans does not publish how its webhook deliveries are signed, so changes wait for the next scheduled sync.",
     ],
   },
   connect: (credentials, { hrSystemName, context }) =>

@@ -50,7 +50,8 @@ export const kallidusSapling = defineHrSystem({
       'Kallidus does not publish the profile list’s parameters: active and inactive people are read in two passes (status=active, status=inactive), page by page as third-party code does.',
       'The leaving date (termination_date), employment status, employee number, gender and marital status are read under the names third-party tools use. An inactive person without a termination date is shown as inactive without a leaving date, and the sync warns about it.',
       'Fields your account added are offered for mapping (e.g. number of children) as found on the first page of active people; fields inside custom tables are not read.',
-      'No changed-since filter is published (Kallidus offers webhooks instead): every sync reads everyone.',
+      'No changed-since filter is published: every sync reads everyone.',
+      "Changes are not pushed: how Sapling's webhook deliveries are proven and created through its API was not found, so changes wait for the next scheduled sync.",
     ],
   },
   connect(credentials, { hrSystemName, context }) {

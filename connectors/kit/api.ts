@@ -12,7 +12,8 @@ export interface ApiRequest {
   /** A path under the base URL, or an absolute URL (a vendor's next-page link). */
   path: string;
   query?: Query;
-  method?: 'GET' | 'POST';
+  /** Subscriptions are created, renewed and deleted with the other methods (connectors/push.ts). */
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as application/json. */
   json?: unknown;
 }

@@ -7,8 +7,10 @@
 // connector's own filters (a next link that dropped the status filter would silently lose leavers);
 // the last page's count is checked against totalCount. An employment missing from `embedded` is read
 // on its own. Employment templates, extension definitions and extension values are read once per
-// connector (one sync). No change listing: the Lucca API's change filter was not verified.
+// connector (one sync). No change listing: the Lucca API's change filter was not verified; changes
+// are pushed through a webhook-endpoint instead (push.ts).
 import { fetchAll, invalidRecord, mapRecords, utcToday, type HrApi, type Pagination } from '../kit';
+import type { HrPushSubscriptions } from '../push';
 import type { AttributeOption, AttributeValue, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
 import { EMPLOYEE_ATTRIBUTES, employmentTypeOf, extensionValueOf, mapLuccaEmployee, refId, toAttributeOption, type LuccaEmployment, type LuccaEmploymentTemplate, type LuccaExtensionDefinition } from './mapping';
 
@@ -78,8 +80,11 @@ export class LuccaConnector implements HrConnector {
   private definitionCache: Promise<LuccaExtensionDefinition[]> | null = null;
   private extensionCache: Promise<Map<string, Map<string, AttributeValue>>> | null = null;
 
-  /** `api` is based at …/lucca-api. */
-  constructor(private readonly api: HrApi) {}
+  /** `api` is based at …/lucca-api; `pushSubscriptions` manages the webhook-endpoint (push.ts). */
+  constructor(
+    private readonly api: HrApi,
+    readonly pushSubscriptions?: HrPushSubscriptions,
+  ) {}
 
   async checkCredentials(): Promise<void> {
     await this.api.authenticate();

@@ -3,6 +3,7 @@
 // (deactivated) employees with their employment end, planned leavers (2030 end), upcoming hires, two
 // legal entities, the number of children in an employee extension. Lucca's 50 requests a minute are
 // switched off here (the suite's retries do not wait); test/connectors/lucca.test.ts checks them.
+// Push: webhook-endpoints with Lucca's activation challenge and signed events (fake-webhooks.ts).
 import { count, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { FAKE_LEGAL_ENTITIES, FAKE_LUCCA_CLIENT_ID, FAKE_LUCCA_CLIENT_SECRET, FAKE_LUCCA_TENANT, INVALID_CLIENT_ERROR, NUMBER_OF_CHILDREN_EXTENSION, startFakeLucca } from './fake-server';
 import { extensionKey } from './mapping';
@@ -32,9 +33,20 @@ export const contractFixture: ContractFixture = {
       listingPath: '/lucca-api/employees',
       tokenPath: '/connect/token',
       throttleSendsRetryAfter: true,
+      push: {
+        async changeSomeone() {
+          const [id] = fake.state.employees.keys();
+          fake.state.editEmployee(id, { familyName: `Renamed-${Date.now()}` });
+          await fake.state.webhooks.settled();
+          return id;
+        },
+        subscriptions: () => [...fake.state.webhooks.endpoints.values()].map((e) => ({ id: e.id, callbackUrl: e.webhookUrl, expiresAt: null })),
+        dropSubscription: async (id) => fake.state.webhooks.drop(id),
+        subscriptionPath: /^\/lucca-api\/webhook-endpoints/,
+      },
       faults: fake.faults,
       log: fake.log,
-      secrets: () => [FAKE_LUCCA_CLIENT_SECRET, ...fake.state.tokens.keys()],
+      secrets: () => [FAKE_LUCCA_CLIENT_SECRET, ...fake.state.tokens.keys(), ...fake.state.webhooks.secrets()],
       close: () => fake.close(),
     };
   },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { apiBase, type HttpResponse } from '../http';
 import { clientCredentialsAuth, defineHrSystem, HrApi, type AuthStrategy, type OAuthErrorBody } from '../kit';
 import { LuccaConnector } from './connector';
+import { luccaPush, LuccaWebhookEndpoints } from './push';
 
 /** The one API version Lucca's reference offers (Api-Version header, required on every request). */
 export const LUCCA_API_VERSION = '2024-11-01';
@@ -52,18 +53,21 @@ export const lucca = defineHrSystem({
   // comes from a mapped employee extension.
   supportedFields: ['firstName', 'lastName', 'email', 'status', 'personnelNumber', 'employmentType', 'hireDate', 'leavingDate', 'legalEntity'],
   secretKeys: ['clientSecret'],
+  push: luccaPush,
   notes: {
     verified: [
       'Employees are read with their status: upcoming ones as new hires, deactivated ones as former employees (status).',
       "Hire date, leaving date, legal entity and employment type come from each employee's applicable employment and its employment template.",
       'The personnel number is the employee number (employeeNumber); the e-mail is the professional one.',
       'Lucca allows 50 requests a minute per account, shared by all integrations: when asked, the sync waits and tries again.',
+      "Changes arrive through a webhook-endpoint the product declares in Lucca itself (employee and employment topics): Lucca's activation challenge is answered, every event is checked by its signature and a timestamp at most 5 minutes old.",
     ],
     unverified: [
       'Lucca does not say whether former employees are listed by default: the connector always asks for active, upcoming and deactivated employees.',
       "The scope names employments.readonly and employee-extensions.readonly were not found on Lucca's pages: if Lucca refuses a scope, check the client application's scopes.",
       'How a leaving date is written in an employment is not fully described: an employee whose leaving date cannot be read is reported, never synced as staying.',
       "Gender and marital status are not read, since Lucca's personal records were not checked; no filter for changed employees was found, so every sync reads everyone.",
+      "That Lucca returns the webhook signing secret when the endpoint is created comes from third-party code, and the scope the client application needs to declare webhook-endpoints was not found: if Lucca refuses, the integration keeps syncing on its schedule.",
     ],
   },
   connect: (credentials, { hrSystemName, context }) => {
@@ -76,18 +80,17 @@ export const lucca = defineHrSystem({
       context,
       refusalReason: tokenRefusalReason,
     });
-    return new LuccaConnector(
-      new HrApi({
-        hrSystemName,
-        baseUrl: `${apiBase(luccaHost(credentials.tenant), credentials.baseUrl)}/lucca-api`,
-        auth: withApiVersion(oauth),
-        context,
-        // 403: a scope or business-establishment is missing (final, with Lucca's problem details).
-        classify: (r) => (r.status === 403 ? 'ok' : undefined),
-        refusal: (r) => (r.status === 403 ? `refused access: ${problemMessage(r) ?? 'forbidden'} (the client application needs the scopes ${LUCCA_SCOPES.join(', ')})` : undefined),
-        errorMessage: (r) => problemMessage(r) ?? `HTTP ${r.status}`,
-      }),
-    );
+    const api = new HrApi({
+      hrSystemName,
+      baseUrl: `${apiBase(luccaHost(credentials.tenant), credentials.baseUrl)}/lucca-api`,
+      auth: withApiVersion(oauth),
+      context,
+      // 403: a scope or business-establishment is missing (final, with Lucca's problem details).
+      classify: (r) => (r.status === 403 ? 'ok' : undefined),
+      refusal: (r) => (r.status === 403 ? `refused access: ${problemMessage(r) ?? 'forbidden'} (the client application needs the scopes ${LUCCA_SCOPES.join(', ')})` : undefined),
+      errorMessage: (r) => problemMessage(r) ?? `HTTP ${r.status}`,
+    });
+    return new LuccaConnector(api, new LuccaWebhookEndpoints(api, LUCCA_API_VERSION));
   },
 });
 

@@ -28,6 +28,7 @@ import {
   type FaultDialect,
   type RunningFake,
 } from '../kit/fake';
+import { FakeLuccaWebhooks } from './fake-webhooks';
 
 export const FAKE_LUCCA_TENANT = 'example';
 export const FAKE_LUCCA_CLIENT_ID = 'fake-lucca-client-id';
@@ -79,6 +80,8 @@ export interface FakeLuccaState extends FakeCounters {
   /** Legal entity id of an employee's employment. */
   legalEntityOf(employeeId: string): string | null;
   endDateOf(employeeId: string): string | null;
+  /** Declared webhook-endpoints; every add, edit and termination above posts its events to them. */
+  readonly webhooks: FakeLuccaWebhooks;
 }
 
 export type RunningFakeLucca = RunningFake<FakeLuccaState>;
@@ -181,7 +184,9 @@ export async function startFakeLucca(options: FakeLuccaOptions = {}): Promise<Ru
   const employmentOf = (employee: Row) => employments.get(String((employee.applicableEmployment as { id?: string } | null)?.id));
   const touch = (row: Row) => (row.lastUpdatedAt = new Date().toISOString());
 
+  const webhooks = new FakeLuccaWebhooks(FAKE_LUCCA_API_VERSION, () => base);
   const state = withCounters<FakeLuccaState>({
+    webhooks,
     employees,
     employments,
     extensionValues,
@@ -190,20 +195,26 @@ export async function startFakeLucca(options: FakeLuccaOptions = {}): Promise<Ru
       const id = String(++lastN);
       const employmentId = addEmployment(id, { start: { date: today() }, ...employment });
       add({ type: 'employee', remoteId: null, phoneNumber: null, createdAt: new Date().toISOString(), lastUpdatedAt: new Date().toISOString(), ...record, id, applicableEmployment: { id: employmentId, type: 'employment' } });
+      webhooks.emit('employee.created', employeeView(employees.get(id)!));
+      webhooks.emit('employment.created', employmentView(employments.get(employmentId)!));
       return id;
     },
     editEmployee(id, record) {
       const employee = employees.get(id);
       if (!employee) throw new Error(`fake Lucca has no employee ${id}`);
+      const previousAttributes = Object.fromEntries(Object.keys(record).map((k) => [k, employee[k] ?? null]));
       Object.assign(employee, record, { id });
       touch(employee);
+      webhooks.emit('employee.updated', { ...employeeView(employee), previousAttributes });
     },
     terminateEmployee(id, endDate) {
       const employment = employmentOf(employees.get(id) ?? {});
       if (!employment) throw new Error(`fake Lucca has no employment for employee ${id}`);
+      const previousAttributes = { end: employment.end ?? null };
       employment.end = { date: endDate };
       touch(employment);
       touch(employees.get(id)!);
+      webhooks.emit('employment.updated', { ...employmentView(employment), previousAttributes });
     },
     addExtensionDefinition(name, schemaType = 'string') {
       const id = `e_custom_${definitions.length + 1}`;
@@ -315,6 +326,11 @@ export async function startFakeLucca(options: FakeLuccaOptions = {}): Promise<Ru
       ['GET', '/lucca-api/legal-entities', needs('legal-entities.readonly', (req) => collection(req, 'legal-entities', 'legal-entities', FAKE_LEGAL_ENTITIES.map((l) => ({ ...l, type: 'legal-entity', url: `${base}/lucca-api/legal-entities/${l.id}`, isArchived: false }))))],
       ['GET', '/lucca-api/employee-extension-definitions', needs('employee-extensions.readonly', (req) => collection(req, 'employee-extension-definitions', 'employee-extension-definitions', definitions))],
       ['GET', '/lucca-api/employee-extensions', needs('employee-extensions.readonly', (req) => collection(req, 'employee-extensions', 'employee-extensions', extensionRows()))],
+      // The scope webhook-endpoints need is not published: the fake asks for none.
+      ['POST', '/lucca-api/webhook-endpoints', (req) => webhooks.create(req)],
+      ['GET', '/lucca-api/webhook-endpoints', (req) => collection(req, 'webhook-endpoints', 'webhook-endpoints', webhooks.list())],
+      ['GET', /^\/lucca-api\/webhook-endpoints\/([^/]+)$/, (_req, id) => webhooks.get(decodeURIComponent(id))],
+      ['DELETE', /^\/lucca-api\/webhook-endpoints\/([^/]+)$/, (_req, id) => webhooks.delete(decodeURIComponent(id))],
     ],
     {
       guard: firstRefusal(

@@ -36,6 +36,7 @@ export const officient = defineHrSystem({
       'Whether the number of children (dependent_children) includes children with a disability is not stated: dependent_disabled_children is shown as a field to check.',
       "Only the marital states married and widowed were seen in Officient's description: other values are read by their wording, unknown ones stay empty.",
       'Officient publishes no rate limits and no order of its people list: the sync waits and tries again when asked, and a change during a sync may wait for the next one.',
+      "Changes are not pushed: how Officient's webhooks are created and signed was not found, so changes wait for the next scheduled sync.",
     ],
   },
   connect: (credentials, { hrSystemName, context }) =>

@@ -36,7 +36,8 @@ export const peopleHr = defineHrSystem({
       "The wording of PeopleHR's rate-limit message is not published: a message about the limit is treated as 'slow down'.",
       'The date format of the answers is not published; ISO dates and UK dates (dd/mm/yyyy) are read.',
       'The Employee ID is the only identifier: if it is changed in PeopleHR, that person looks like a leaver plus a new hire.',
-      'PeopleHR has no changed-since filter (changes are pushed by webhook): every sync reads everyone.',
+      'PeopleHR has no changed-since filter: every sync reads everyone.',
+      "Changes are not pushed: PeopleHR's webhook listener is set by an admin in PeopleHR's settings and no signature is published for its deliveries, so changes wait for the next scheduled sync.",
     ],
   },
   connect(credentials, { hrSystemName, context }) {

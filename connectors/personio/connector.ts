@@ -1,7 +1,8 @@
 // HrConnector for Personio API v1: all employees (every status), or those changed since an instant,
 // by offset paging; the attribute list including custom dynamic_<id> attributes; legal entities
-// from the subcompany values.
+// from the subcompany values; the product's webhook (API v2) through push-subscriptions.ts.
 import { fetchAll, fetchEmployeePage, fetchPage, offsetLimit, type HrApi, type Pagination, type Query } from '../kit';
+import type { HrPushSubscriptions } from '../push';
 import type { AttributeOption, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
 import { PERSONIO_MAX_PAGE_SIZE, type PersonioAttributeDefinition, type PersonioEmployeeListBody } from './api-types';
 import { mapPersonioAttribute, mapPersonioEmployee, readSubcompany, type PersonioMappingOptions } from './mapping';
@@ -24,6 +25,8 @@ export class PersonioConnector implements HrConnector {
     private readonly api: HrApi,
     private readonly mapping: PersonioMappingOptions,
     options: PersonioConnectorOptions = {},
+    /** The product's webhook in Personio (API v2). */
+    readonly pushSubscriptions?: HrPushSubscriptions,
   ) {
     this.pageSize = options.pageSize ?? PERSONIO_MAX_PAGE_SIZE;
     this.legalEntityScanPages = options.legalEntityScanPages ?? 20;

@@ -1,5 +1,6 @@
 // Personio for the contract suite: bearer tokens from POST /v1/auth, offset paging (100 a page) of
-// every status, a paged change listing (updated_since), the number of children in a custom attribute.
+// every status, a paged change listing (updated_since), the number of children in a custom attribute;
+// webhooks through API v2 (its own tokens), dataless events with the webhook's token as Authorization.
 import { count, type ContractFixture, type ContractFakeSize } from '../kit/fake/contract';
 import { CHILDREN_ATTRIBUTE, FAKE_SUBCOMPANIES } from './fake-data';
 import { FAKE_PERSONIO_CLIENT_ID, FAKE_PERSONIO_CLIENT_SECRET, startFakePersonio } from './fake-server';
@@ -29,6 +30,18 @@ export const contractFixture: ContractFixture = {
         const changed = fake.state.listEmployees().slice(0, 101);
         for (const e of changed) fake.state.editEmployee(e.id, { lastName: `Umbenannt-${e.id}` });
         return changed.map((e) => String(e.id));
+      },
+      push: {
+        async changeSomeone() {
+          const someone = fake.state.listEmployees()[0];
+          fake.state.editEmployee(someone.id, { lastName: `Geändert-${Date.now()}` });
+          await fake.webhooks.settled();
+          return String(someone.id);
+        },
+        subscriptions: () => fake.webhooks.list().map((w) => ({ id: w.id, callbackUrl: w.url, expiresAt: null })),
+        // An admin deletes it in Personio; Personio tells no one.
+        dropSubscription: async (id) => void fake.webhooks.remove(id),
+        subscriptionPath: /^\/v2\/webhooks/,
       },
       faults: fake.state.faults,
       log: fake.state.log,

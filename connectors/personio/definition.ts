@@ -8,6 +8,9 @@ import { defaultErrorMessage, defineHrSystem, HrApi, tokenExchangeAuth } from '.
 import type { ConnectorContext } from '../types';
 import { PERSONIO_DEFAULT_BASE_URL, personioErrorMessage, type PersonioAuthBody } from './api-types';
 import { PersonioConnector, type PersonioConnectorOptions } from './connector';
+import { personioPush } from './push';
+import { PersonioWebhookSubscriptions } from './push-subscriptions';
+import { personioV2Api } from './v2-api';
 
 export const personioCredentialsSchema = z.object({
   clientId: z.string().trim().min(1, 'the API client id from Personio'),
@@ -32,14 +35,20 @@ export const personio = defineHrSystem({
       "Personio only reports changes in attributes the API credential may read: allow every attribute you map in the credential's settings.",
       'The legal entity is the subcompany (subcompany); marital status and number of children are custom attributes in Personio (dynamic_…), chosen in the field mapping.',
       'Full-time or part-time is worked out from the weekly hours (weekly_working_hours) against the full-time hours you enter (default 40).',
+      "Changes arrive within a minute: the product creates its own webhook in Personio (API v2) for person and employment changes and for employments starting or ending, and deletes it on disconnect; Personio's webhooks do not expire.",
+      'Personio webhooks carry no employee data, only which person or employment changed: the product then reads the changes through the API.',
     ],
     unverified: [
       "Personio's pages disagree on whether the list of changed employees comes in pages; every page is read to the end either way.",
       'Whether Personio reads the time of the last sync as UTC or as German time is not documented: at worst a few unchanged employees are read again.',
       'The Personio API used here has no list of legal entities: the choice offered is collected from the first 2,000 employees, so a rarely used one may be missing.',
       'Personio documents no waiting time after too many requests: the sync waits and tries again.',
+      'Personio signs no webhook: a notification is trusted by the token Personio sends back in its Authorization header, so anyone who learnt that token could make the product sync early (never change data: a notification only starts a change listing).',
+      'Which person or employment changes Personio notifies is its own choice (not every attribute change does); the scheduled syncs stay the safety net.',
+      'That the same API credential may manage webhooks (the personio:webhooks:read and :write scopes) is not checked when the credentials are entered: without them, changes wait for the next scheduled sync.',
     ],
   },
+  push: personioPush,
   connect: (credentials, { context }) => createPersonioConnector(credentials, context),
 });
 
@@ -65,5 +74,7 @@ export function createPersonioConnector(credentials: PersonioCredentials, contex
   });
   // A 403 on data calls: the API credential may not read this data, which only the admin can change.
   const api = new HrApi({ hrSystemName, baseUrl, auth, context, classify: (r) => (r.status === 403 ? 'credentials-rejected' : undefined) });
-  return new PersonioConnector(api, { fullTimeWeeklyHours: parsed.fullTimeWeeklyHours }, options);
+  // Webhooks exist only in API v2, which issues its own tokens for the same credentials.
+  const webhooks = new PersonioWebhookSubscriptions(personioV2Api({ hrSystemName, baseUrl, clientId: parsed.clientId, clientSecret: parsed.clientSecret, context }));
+  return new PersonioConnector(api, { fullTimeWeeklyHours: parsed.fullTimeWeeklyHours }, options, webhooks);
 }

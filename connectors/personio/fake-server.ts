@@ -3,12 +3,15 @@
 // capped at 100) and offset and returns every status, or with updated_since the employees changed
 // since then, paged the same way (Personio's changelog: pagination mandatory with updated_since); GET /v1/company/employees/attributes lists
 // standard and custom attributes. Errors use Personio's {success:false, error:{code, message}}.
-// Throttled answers are 429 without Retry-After, as Personio documents none.
+// Throttled answers are 429 without Retry-After, as Personio documents none. API v2's token endpoint
+// and Webhooks Management API are in fake-v2-routes.ts; the webhooks' deliveries in fake-webhooks.ts.
 import { bearerToken, expireAndRefuse, firstRefusal, intParam, listingAt, requestFields, retryAfterHeader, RollingWindowLimit, router, serveFake, tokenGuard, type FakeRequest, type FakeResponse, type FaultDialect, type RunningFake, type SeededFakeOptions } from '../kit/fake';
 import type { PersonioErrorBody } from './api-types';
 import { todayUtc } from './fake-data';
 import { renderEmployee, renderMalformed, STANDARD_ATTRIBUTES } from './fake-records';
 import { FakePersonioState, type FakeFailure } from './fake-state';
+import { personioV2Routes } from './fake-v2-routes';
+import { FakePersonioWebhooks } from './fake-webhooks';
 
 export interface FakePersonioOptions extends SeededFakeOptions {
   clientId?: string;
@@ -22,9 +25,11 @@ export interface FakePersonioOptions extends SeededFakeOptions {
   failNextRequests?: FakeFailure[];
   /** Listing positions where a record without id is inserted. */
   malformedRecordAt?: number[];
+  /** The company's id in Personio (webhook events carry it). */
+  companyId?: string;
 }
 
-export type RunningFakePersonio = Pick<RunningFake<FakePersonioState>, 'url' | 'state' | 'close'>;
+export type RunningFakePersonio = Pick<RunningFake<FakePersonioState>, 'url' | 'state' | 'close'> & { webhooks: FakePersonioWebhooks };
 
 export const FAKE_PERSONIO_CLIENT_ID = 'fake-personio-client-id';
 export const FAKE_PERSONIO_CLIENT_SECRET = 'fake-personio-client-secret';
@@ -45,6 +50,8 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
   });
   for (const position of options.malformedRecordAt ?? []) state.injectMalformedRecord(position);
   state.failNextRequests(...(options.failNextRequests ?? []));
+  const webhooks = new FakePersonioWebhooks(options.companyId ?? '41873', () => state.referenceDate);
+  state.onChange((change) => webhooks.dispatch(change, state.getEmployee(change.employeeId)));
 
   let dataRequests = 0;
   const authLimit = new RollingWindowLimit(options.authRequestsPerMinute ?? 60);
@@ -130,8 +137,10 @@ export async function startFakePersonio(options: FakePersonioOptions = {}): Prom
       trimSlash: true,
     },
   );
-  const handle = router([['POST', '/v1/auth', authenticate], ['*', '/v1/auth', methodNotAllowed], ['*', /^/, data]], { notFound: methodNotAllowed, trimSlash: true });
-  return serveFake(state, { handle, dialect, listings: [listingAt('/v1/company/employees', 'data')], port: options.port ?? 0 });
+  const v2 = personioV2Routes(state, webhooks, options.tokenLifetimeSeconds ?? 86_400);
+  const handle = router([['POST', '/v1/auth', authenticate], ['*', '/v1/auth', methodNotAllowed], ['*', /^\/v2\//, v2], ['*', /^/, data]], { notFound: methodNotAllowed, trimSlash: true });
+  const running = await serveFake(state, { handle, dialect, listings: [listingAt('/v1/company/employees', 'data')], port: options.port ?? 0 });
+  return { ...running, webhooks };
 }
 
 /** Personio's list envelope: metadata with the total and the page count at this limit. */

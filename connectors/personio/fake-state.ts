@@ -23,6 +23,14 @@ export interface FakePersonioStateOptions {
   tokenLifetimeSeconds: number;
 }
 
+/** An edit of an employee, as the fake's webhooks hear of it. */
+export interface PersonioChange {
+  kind: 'created' | 'updated' | 'deleted';
+  employeeId: number;
+  /** The fields the edit changed (every field for created and deleted). */
+  changed: readonly (keyof FakePersonioEmployee)[];
+}
+
 /** A listing entry: an employee id, or (negative) the number of an injected malformed record. */
 type Entry = number;
 
@@ -46,6 +54,7 @@ export class FakePersonioState {
   private readonly removed = new Set<number>();
   private readonly malformed = new Map<number, MalformedKind>();
   private readonly customAttributes: PersonioAttributeDefinition[] = [...DEFAULT_CUSTOM_ATTRIBUTES];
+  private readonly changeListeners: ((change: PersonioChange) => void)[] = [];
   private clientSecret: string;
   private nextId: number;
 
@@ -138,6 +147,7 @@ export class FakePersonioState {
     };
     this.edited.set(id, employee);
     this.order.push(id);
+    this.changed({ kind: 'created', employeeId: id, changed: Object.keys(employee) as (keyof FakePersonioEmployee)[] });
     return employee;
   }
 
@@ -151,6 +161,8 @@ export class FakePersonioState {
       lastModifiedAt: personioTimestamp(new Date()),
     };
     this.edited.set(id, employee);
+    const changed = (Object.keys(changes) as (keyof FakePersonioEmployee)[]).filter((key) => JSON.stringify(current[key]) !== JSON.stringify(employee[key]));
+    this.changed({ kind: 'updated', employeeId: id, changed });
     return employee;
   }
 
@@ -170,6 +182,16 @@ export class FakePersonioState {
     this.order.splice(this.order.indexOf(id), 1);
     this.edited.delete(id);
     this.removed.add(id);
+    this.changed({ kind: 'deleted', employeeId: id, changed: [] });
+  }
+
+  /** Called after every edit of an employee (the fake's webhooks listen here). */
+  onChange(listener: (change: PersonioChange) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private changed(change: PersonioChange): void {
+    for (const listener of this.changeListeners) listener(change);
   }
 
   /** Inserts an unreadable record at `position` of the listing (0 = first). */

@@ -41,6 +41,7 @@ export const simployer = defineHrSystem({
       'How Simployer refuses a key is not published: a refused key is shown with Simployer\'s reason, if it gives one.',
       'Legal units exist in Simployer but cannot be read through the published API: there are no legal entities to filter on.',
       'Simployer publishes no rate limits and no change filter: every sync reads everyone, and waits and tries again when asked to slow down.',
+      "Changes are not pushed: Simployer switches webhooks on by e-mail request, not through its API, so changes wait for the next scheduled sync.",
     ],
   },
   connect: (credentials, { hrSystemName, context }) =>

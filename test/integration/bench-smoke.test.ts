@@ -31,6 +31,8 @@ describe('npm run bench (smoke: a few hundred employees, a few companies, 1 s of
       // The invariants are checked on row versions, which need no waiting for PostgreSQL's counters.
       BENCH_STATS_SETTLE_SECONDS: '0',
       BENCH_RESULTS_DIR: resultsDir,
+      // The push step waits out its 30 s sync spacing (minutes even when tiny); test/integration/push-*.test.ts cover it.
+      BENCH_STEPS: 'sync,many,lifecycles,api,connectors',
     });
     results = await runBenchmark(options, { postgresAdminUrl: env.postgresAdminUrl, temporalAddress: env.temporalAddress, workflowBundlePath: env.workflowBundlePath }, () => undefined);
     written = JSON.parse(fs.readFileSync(writeResults(results, options.resultsDir), 'utf8')) as BenchResults;

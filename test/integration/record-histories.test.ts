@@ -10,6 +10,10 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { seedCompany, seedEmployee } from '../support/lifecycle-fixtures';
 import { recordHistory } from '../support/replay-histories';
 import { startTestTemporal, type TestTemporal } from '../support/temporal';
+import { integrationSubscriptionWorkflowId } from '../../contracts/integration-subscription';
+import { deleteSubscriptionThroughWorkflow, ensureSubscriptionWorkflow } from '../../infra/subscription-workflows';
+import { deleteIntegrationSchedule } from '../../infra/temporal-schedules';
+import { layOverSandbox, TestPushVendor } from '../support/test-push-vendor';
 
 const describeWhenRecording = process.env.RECORD_HISTORIES === '1' ? describe : describe.skip;
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
@@ -19,7 +23,8 @@ describeWhenRecording('record workflow histories for the replay test', () => {
   let temporal: TestTemporal;
   beforeAll(async () => {
     database = await createTestDatabase();
-    temporal = await startTestTemporal(database.db);
+    // An address for push subscriptions (the test vendor of integrationSubscriptionWorkflow never calls it).
+    temporal = await startTestTemporal(database.db, { publicUrl: 'http://127.0.0.1:9' });
   });
   afterAll(async () => {
     await temporal?.stop();
@@ -103,6 +108,37 @@ describeWhenRecording('record workflow histories for the replay test', () => {
     await temporal.client.workflow.getHandle(leavingHandoffWorkflowId(company.companyId)).result();
     await recordHistory(temporal.client, 'leavingHandoffWorkflow--drained', leavingHandoffWorkflowId(company.companyId));
     for (const e of employees) await temporal.client.workflow.getHandle(leavingWorkflowId(e.employeeId)).terminate('recorded');
+  });
+
+  it('integrationSubscriptionWorkflow: subscribed, renewed, re-created after a lapse, continued as new, deleted', async () => {
+    const vendor = new TestPushVendor(6_000);
+    const undo = layOverSandbox(vendor, 4_000);
+    try {
+      const { companyId, integrationId } = await seedCompany(database.db);
+      await database.db.integration.update({ where: { id: integrationId }, data: { credentialsCipher: temporal.cipher.encrypt({ apiKey: 'sandbox-demo-key' }, integrationId) } });
+      const integration = { id: integrationId, companyId, hrSystem: 'sandbox' };
+      await ensureSubscriptionWorkflow(temporal.client, temporal.taskQueue, integration);
+      const handle = temporal.client.workflow.getHandle(integrationSubscriptionWorkflowId(integrationId));
+      const firstRunId = (await handle.describe()).runId;
+      const until = async (what: string, probe: () => boolean) => {
+        for (let waited = 0; !probe(); waited += 200) {
+          if (waited > 60_000) throw new Error(`timed out waiting for ${what}`);
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      };
+      await until('two renewals', () => vendor.calls.renew >= 2);
+      const lapsed = vendor.live()[0]!.id;
+      vendor.held.delete(lapsed);
+      await until('a new subscription', () => vendor.live().some((l) => l.id !== lapsed));
+      await until('a continue-as-new', () => vendor.calls.renew >= 6);
+      await deleteSubscriptionThroughWorkflow(temporal.client, temporal.taskQueue, integration, { untilAccepted: (call) => call() }, 30_000);
+      await handle.result();
+      await recordHistory(temporal.client, 'integrationSubscriptionWorkflow--renewed-recreated', integrationSubscriptionWorkflowId(integrationId), firstRunId);
+      await recordHistory(temporal.client, 'integrationSubscriptionWorkflow--deleted', integrationSubscriptionWorkflowId(integrationId), (await handle.describe()).runId);
+      await deleteIntegrationSchedule(temporal.client, integrationId);
+    } finally {
+      undo();
+    }
   });
 
   it('reconcileSchedulesWorkflow', async () => {

@@ -11,7 +11,7 @@ describe('replay of recorded workflow histories', () => {
 
   it('has recorded histories of each long-lived workflow type', () => {
     const types = new Set(histories.map((h) => h.file.split('--')[0]));
-    expect([...types]).toEqual(expect.arrayContaining(['leavingLifecycleWorkflow', 'leavingHandoffWorkflow', 'reconcileSchedulesWorkflow']));
+    expect([...types]).toEqual(expect.arrayContaining(['leavingLifecycleWorkflow', 'leavingHandoffWorkflow', 'reconcileSchedulesWorkflow', 'integrationSubscriptionWorkflow']));
   });
 
   it('replays all of them without nondeterminism', async () => {

@@ -8,13 +8,14 @@ export interface DeliveredNotification {
 
 export async function deliverNotification(
   callbackUrl: string,
-  request: { method?: string; headers: Record<string, string>; body: string | Buffer; timeoutMs?: number },
+  request: { method?: string; headers: Record<string, string>; body?: string | Buffer; timeoutMs?: number },
 ): Promise<DeliveredNotification> {
   try {
     const answer = await fetch(callbackUrl, {
       method: request.method ?? 'POST',
       headers: request.headers,
-      body: typeof request.body === 'string' ? request.body : new Uint8Array(request.body),
+      // A GET (an endpoint check such as Lucca's challenge) carries no body.
+      body: request.body === undefined || typeof request.body === 'string' ? request.body : new Uint8Array(request.body),
       signal: AbortSignal.timeout(request.timeoutMs ?? 10_000),
     });
     return { status: answer.status, body: await answer.text() };

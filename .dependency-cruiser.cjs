@@ -132,6 +132,20 @@ module.exports = {
       to: { path: '^composition/' },
     },
     {
+      name: 'connect-page-only-public-api',
+      severity: 'error',
+      comment: 'The connect page (connect-page/) runs in the browser and talks to the product only through its public API: it imports none of the server code (its API types are generated into connect-page/src/api-types.ts), and no server code imports it.',
+      from: { path: '^connect-page/' },
+      to: { path: OURS },
+    },
+    {
+      name: 'nothing-imports-connect-page',
+      severity: 'error',
+      comment: 'The server serves the built page as files (api/routes/connect-page.ts); no product module imports its sources (tests may, to check its pure parts).',
+      from: { path: PRODUCT },
+      to: { path: '^connect-page/' },
+    },
+    {
       name: 'product-not-to-tooling',
       severity: 'error',
       comment: 'Product code never imports scripts/, bench/ or test/.',
@@ -141,11 +155,11 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: ['node_modules', '^generated/'] },
-    exclude: { path: ['^dist/', '^\\.data/'] },
+    exclude: { path: ['^dist/', '^\\.data/', '^connect-page/dist/'] },
     // Needed to see `import type` (workflows name the activities' types that way).
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['require', 'node', 'default', 'import'], extensions: ['.ts', '.js', '.json', '.d.ts'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['require', 'node', 'default', 'import'], extensions: ['.ts', '.tsx', '.js', '.json', '.d.ts'] },
     moduleSystems: ['es6', 'cjs'],
     reporterOptions: { text: { highlightFocused: true } },
   },

@@ -1,4 +1,5 @@
 // Builds the Fastify application: validation and OpenAPI from zod schemas, one error shape, routes.
+import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -10,7 +11,9 @@ import type { AppDeps } from './deps';
 import { frameworkErrorHandler, registerErrorHandler, registerMethodNotAllowed } from './error-handler';
 import { registerHttpMetrics } from './metrics';
 import { errorResponses } from './schemas/common';
+import { connectPageRoutes } from './routes/connect-page';
 import { healthRoutes } from './routes/health';
+import { pushReceiverRoutes } from './routes/push-receiver';
 import { v1Routes } from './routes/v1';
 
 export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<FastifyInstance> {
@@ -28,18 +31,28 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   registerErrorHandler(app);
   // Unknown methods on a known path: 405 with Allow, before any body is read.
   registerMethodNotAllowed(app as unknown as FastifyInstance);
+  // Answers of 1 KB and more compressed (br or gzip, as the client accepts; the catalog's 100+ KB of
+  // JSON, the connect page's assets). Before every route (it hooks each route as it is added); only
+  // answers: request bodies (the /hooks routes verify their raw bytes) are left as sent.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], globalDecompression: false });
   // What every route of a kind can answer, added to its documented responses (see errorResponses).
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/v1') || route.method === 'HEAD') return;
+    if (route.method === 'HEAD') return;
+    const v1 = route.url.startsWith('/v1');
+    const hasParams = route.url.includes(':');
+    // A public route (outside /v1) gets only what Fastify itself answers for a path parameter: malformed (400) or too long (414).
+    if (!v1 && !hasParams) return;
     const schema = (route.schema ??= {}) as { response?: Record<number, unknown>; params?: unknown; querystring?: unknown; body?: unknown };
     const response = (schema.response ??= {});
     const methods = [route.method].flat();
     const hasBody = methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m));
-    const hasParams = route.url.includes(':');
-    const generic: number[] = [401, 503];
-    if (hasParams || hasBody || schema.querystring !== undefined || schema.body !== undefined) generic.push(400);
-    if (hasParams) generic.push(404, 414);
-    if (hasBody) generic.push(413, 415);
+    const generic: number[] = hasParams ? [400, 414] : [];
+    if (v1) {
+      generic.push(401, 503);
+      if (hasBody || schema.querystring !== undefined || schema.body !== undefined) generic.push(400);
+      if (hasParams) generic.push(404);
+      if (hasBody) generic.push(413, 415);
+    }
     for (const status of generic) response[status] ??= errorResponses[status as keyof typeof errorResponses];
   });
 
@@ -57,6 +70,9 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(deps));
+  // Public (HR systems post here, verified by their own signatures): outside /v1's bearer keys.
+  await app.register(pushReceiverRoutes(deps));
   await app.register(v1Routes(deps), { prefix: '/v1' });
+  await app.register(connectPageRoutes(deps));
   return app as unknown as FastifyInstance;
 }

@@ -6,12 +6,13 @@ import { PortInUseError } from '../infra/ports';
 import { startProduct, type RunningProduct } from '../composition/product';
 import { MigrationError } from '../infra/migrator';
 import { DEFAULT_SHUTDOWN_TIMES } from '../composition/worker';
+import { demoConnectLink } from './demo-connect-link';
 import { startSandboxForDemo } from './sandbox-demo';
 
 /** The worker's force time plus time for the API, the sandbox and the embedded servers to stop. */
 const SHUTDOWN_DEADLINE_MS = DEFAULT_SHUTDOWN_TIMES.forceTimeMs + 30_000;
 
-export async function runProcess(parts: { worker: boolean; api: boolean; sandbox: boolean }): Promise<void> {
+export async function runProcess(parts: { worker: boolean; api: boolean; sandbox: boolean; demoConnectLink?: boolean }): Promise<void> {
   let config;
   try {
     config = loadConfig();
@@ -72,6 +73,15 @@ export async function runProcess(parts: { worker: boolean; api: boolean; sandbox
       sandboxUrl = sandbox.url;
       if (stopping) return;
     }
+    let connectLink: { url: string; expiresAt: string } | null = null;
+    if (parts.demoConnectLink && product.apiUrl) {
+      // A convenience: the product runs without it.
+      connectLink = await (starting = demoConnectLink(product.apiUrl, product.operatorApiKey, config.dataDir)).catch((err: unknown) => {
+        log.warn({ err }, 'could not create the demo connect link');
+        return null;
+      });
+      if (stopping) return;
+    }
     starting = null;
     const lines = [
       '',
@@ -82,6 +92,7 @@ export async function runProcess(parts: { worker: boolean; api: boolean; sandbox
       infra.temporalUiUrl && `  Temporal UI:      ${infra.temporalUiUrl}`,
       `  Temporal gRPC:    ${infra.temporalAddress}`,
       product.metricsUrl && `  Metrics:          ${product.metricsUrl}   (Prometheus)`,
+      connectLink && `  Connect page:     ${connectLink.url}   (demo company "Demo GmbH"; the link works until ${new Date(connectLink.expiresAt).toLocaleTimeString()})`,
       sandboxUrl && `  Sandbox HR:       ${sandboxUrl}  (credentials: {"apiKey":"sandbox-demo-key","baseUrl":"${sandboxUrl}"})`,
       product.apiUrl && `  Operator API key: ${product.operatorApiKey}`,
       '',

@@ -8,7 +8,7 @@ const hrSystem = z.object({
   id: z.enum(hrSystems.map((s) => s.id) as [string, ...string[]]),
   name: z.string(),
   status: z.enum(['available', 'planned']),
-  credentials: z.record(z.string(), z.unknown()).describe('JSON Schema of the credentials this HR system needs'),
+  credentials: z.record(z.string(), z.unknown()).describe('JSON Schema of the credentials this HR system needs; secret ones are marked writeOnly'),
   fields: z.array(
     z.object({
       key: z.string(),
@@ -26,12 +26,19 @@ const hrSystem = z.object({
     .describe('What to know before connecting (empty for planned systems)'),
 });
 
+/** Secret credentials carry JSON Schema's writeOnly, so a form shows them as password inputs. */
+function markSecrets(schema: Record<string, unknown>, secretKeys: readonly string[]): Record<string, unknown> {
+  const properties = schema.properties as Record<string, Record<string, unknown>> | undefined;
+  for (const key of secretKeys) if (properties?.[key]) properties[key] = { ...properties[key], writeOnly: true };
+  return schema;
+}
+
 // Built once: the catalog does not change while the process runs.
 const catalog = hrSystems.map((s) => ({
   id: s.id,
   name: s.name,
   status: s.status,
-  credentials: z.toJSONSchema(s.credentialsSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+  credentials: markSecrets(z.toJSONSchema(s.credentialsSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>, s.secretKeys),
   fields: s.status === 'planned' ? [] : EMPLOYEE_FIELDS.map((f) => ({ ...f, offeredByHrSystem: s.supportedFields.includes(f.key) })),
   notes: { verified: [...s.notes.verified], unverified: [...s.notes.unverified] },
 }));

@@ -9,6 +9,7 @@ import { employeeLifecycleRoutes } from './employee-lifecycle';
 import { employeeRoutes } from './employees';
 import { hrFileRoutes } from './hr-files';
 import { hrSystemRoutes } from './hr-systems';
+import { integrationListRoutes } from './integration-list';
 import { integrationSyncRoutes } from './integration-syncs';
 import { integrationRoutes } from './integrations';
 import { voucherRoutes } from './vouchers';
@@ -19,6 +20,7 @@ export function v1Routes(deps: AppDeps): FastifyPluginAsyncZod {
     await app.register(companyRoutes(deps));
     await app.register(connectLinkRoutes(deps));
     await app.register(hrSystemRoutes(deps));
+    await app.register(integrationListRoutes(deps));
     await app.register(integrationRoutes(deps));
     await app.register(hrFileRoutes(deps));
     await app.register(integrationSyncRoutes(deps));

@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Property-based API check: does the server answer what /openapi.json says it answers?
 # Starts the product (scripts/start.ts, as `npm start`) on embedded defaults on free ports in a
-# throw-away DATA_DIR, creates a company with the operator key, seeds synced sandbox employees, a
-# benefit and a voucher, and runs schemathesis with every check and every phase against
-# /openapi.json with the company key. Exits non-zero on any failure.
+# throw-away DATA_DIR, seeds test data, and runs schemathesis with every check and every phase
+# against /openapi.json once per kind of key, each on the routes that key is for:
+#   company   a company key, every route (synced sandbox employees, a benefit and a voucher seeded)
+#   operator  the operator key, creating companies and the catalog
+#   connect   a connect link's token, the catalog and the integration routes
+#   upload    a company key, the HR file routes of an HR file export integration with a file
+# Exits non-zero on any failure of any pass.
 #
 #   bash scripts/schemathesis.sh [extra schemathesis args, e.g. --max-examples 20]
 #
 # schemathesis comes from PyPI into a virtualenv in the tool cache (TOOLS_CACHE_DIR); pin another
 # version with SCHEMATHESIS_VERSION. SCHEMATHESIS_URL=http://host:port tests a running API instead
-# (then set SCHEMATHESIS_OPERATOR_KEY or SCHEMATHESIS_API_KEY).
+# (then set SCHEMATHESIS_OPERATOR_KEY; without it only SCHEMATHESIS_API_KEY's company pass runs).
+# SCHEMATHESIS_PASSES="company upload" runs only those passes.
 set -euo pipefail
+EXTRA_ARGS=("$@")
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="${TOOLS_CACHE_DIR:-$HOME/.cache/hr-benefits-tools}"
@@ -51,7 +57,8 @@ else
     export DATA_DIR="$WORK/data" HOST=127.0.0.1 PORT="$PORT" OPERATOR_API_KEY="$OPERATOR_KEY" \
       EMBEDDED_POSTGRES_PORT="$(free_port)" TEMPORAL_DEV_PORT="$(free_port)" TEMPORAL_UI_PORT="$(free_port)" \
       SANDBOX_HR_PORT="$SANDBOX_PORT" LOG_LEVEL=warn
-    exec npx tsx scripts/start.ts
+    # tsx itself, not npx: npx does not pass SIGTERM on, and the product would outlive the script.
+    exec "$ROOT/node_modules/.bin/tsx" scripts/start.ts
   ) >"$WORK/product.log" 2>&1 &
   PRODUCT_PID=$!
   BASE="http://127.0.0.1:$PORT"
@@ -66,34 +73,33 @@ else
   done
 fi
 
-API_KEY="${SCHEMATHESIS_API_KEY:-}"
-if [ -z "$API_KEY" ]; then
-  API_KEY="$(curl -sf -X POST "$BASE/v1/companies" -H "Authorization: Bearer $OPERATOR_KEY" -H 'content-type: application/json' \
-    -d '{"name":"Schemathesis GmbH"}' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).apiKey))')"
-fi
-
 json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{let v=JSON.parse(s);for(const k of process.argv[1].split("."))v=v[k];console.log(v)})' "$1"; }
-api() { curl -sf -X "$1" "$BASE$2" -H "Authorization: Bearer $API_KEY" ${3:+-H 'content-type: application/json' -d "$3"}; }
+# api KEY METHOD PATH [JSON body]
+api() { curl -sf -X "$2" "$BASE$3" -H "Authorization: Bearer $1" ${4:+-H 'content-type: application/json' -d "$4"}; }
+new_company() { api "$OPERATOR_KEY" POST /v1/companies "{\"name\":\"$1\"}" | json apiKey; }
+
+API_KEY="${SCHEMATHESIS_API_KEY:-}"
+[ -z "$API_KEY" ] && API_KEY="$(new_company 'Schemathesis GmbH')"
 
 # Test data, so that the employee, benefit and voucher routes meet real resources, not only 404s:
 # the employees of a sandbox HR system synced once, a benefit and a voucher of one of them.
 SEED=""
 if [ -n "${SANDBOX_PORT:-}" ]; then
-  INTEGRATION_ID="$(api POST /v1/integrations '{"hrSystem":"sandbox"}' | json id)"
-  api PUT "/v1/integrations/$INTEGRATION_ID/credentials" "{\"apiKey\":\"sandbox-demo-key\",\"baseUrl\":\"http://127.0.0.1:$SANDBOX_PORT\"}" >/dev/null
-  api POST "/v1/integrations/$INTEGRATION_ID/activate" >/dev/null
+  INTEGRATION_ID="$(api "$API_KEY" POST /v1/integrations '{"hrSystem":"sandbox"}' | json id)"
+  api "$API_KEY" PUT "/v1/integrations/$INTEGRATION_ID/credentials" "{\"apiKey\":\"sandbox-demo-key\",\"baseUrl\":\"http://127.0.0.1:$SANDBOX_PORT\"}" >/dev/null
+  api "$API_KEY" POST "/v1/integrations/$INTEGRATION_ID/activate" >/dev/null
   # Three employees: one to read and give benefits, one to terminate now, one to delete.
   for _ in $(seq 1 60); do
-    EMPLOYEES="$(api GET '/v1/employees?status=ACTIVE&limit=3' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items.map((e)=>e.id).join(" ")))' 2>/dev/null || true)"
+    EMPLOYEES="$(api "$API_KEY" GET '/v1/employees?status=ACTIVE&limit=3' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items.map((e)=>e.id).join(" ")))' 2>/dev/null || true)"
     [ "$(echo "$EMPLOYEES" | wc -w)" = 3 ] && break
     sleep 1
   done
   read -r EMPLOYEE_ID TERMINATED_ID DELETED_ID <<<"$EMPLOYEES"
-  BENEFIT_ID="$(api POST "/v1/employees/$EMPLOYEE_ID/benefits" '{"type":"MONTHLY_VOUCHER"}' | json id)"
+  BENEFIT_ID="$(api "$API_KEY" POST "/v1/employees/$EMPLOYEE_ID/benefits" '{"type":"MONTHLY_VOUCHER"}' | json id)"
   MONTH="$(node -e 'console.log(new Intl.DateTimeFormat("en-CA",{timeZone:"Europe/Berlin",year:"numeric",month:"2-digit"}).format(new Date()).slice(0,7))')"
-  VOUCHER_ID="$(api POST "/v1/employees/$EMPLOYEE_ID/vouchers" "{\"benefitId\":\"$BENEFIT_ID\",\"month\":\"$MONTH\"}" | json id)"
+  VOUCHER_ID="$(api "$API_KEY" POST "/v1/employees/$EMPLOYEE_ID/vouchers" "{\"benefitId\":\"$BENEFIT_ID\",\"month\":\"$MONTH\"}" | json id)"
   # Disconnected again (its employees stay): schemathesis connects one of its own.
-  api DELETE "/v1/integrations/$INTEGRATION_ID" >/dev/null
+  api "$API_KEY" DELETE "/v1/integrations/$INTEGRATION_ID" >/dev/null
   echo "Test data: integration $INTEGRATION_ID (disconnected), employees $EMPLOYEES, benefit $BENEFIT_ID, voucher $VOUCHER_ID"
   SEED="
 [[operations]]
@@ -124,7 +130,7 @@ fi
 # credentials the HR system refuses are a 422 credentials_rejected (both documented on the route).
 # And a path parameter longer than the server takes is refused with a 414 (documented), a rejection
 # the default list of negative_data_rejection lacks.
-cat >"$WORK/schemathesis.toml" <<'TOML'
+cat >"$WORK/base.toml" <<'TOML'
 [checks.negative_data_rejection]
 expected-statuses = ["400", "401", "403", "404", "405", "406", "409", "413", "414", "415", "422", "428", "429", "5xx"]
 
@@ -140,21 +146,62 @@ include-path-regex = "^/v1/integrations/[{]id[}]"
 exclude-path = "/v1/integrations/{id}/credentials"
 checks.use_after_free.enabled = false
 TOML
-echo "$SEED" >>"$WORK/schemathesis.toml"
 
-echo "Running schemathesis against $BASE/openapi.json"
-cd "$WORK"
-set +e
-"$VENV/bin/schemathesis" --config-file "$WORK/schemathesis.toml" run "$BASE/openapi.json" \
-  --url "$BASE" \
-  --checks all \
-  --phases examples,coverage,fuzzing,stateful \
-  --header "Authorization: Bearer $API_KEY" \
-  --workers 1 \
-  --seed "${SCHEMATHESIS_SEED:-1}" \
-  --report junit --report-dir "$WORK/report" \
-  "$@"
-STATUS=$?
-set -e
+FAILED=""
+# pass NAME KEY EXTRA_TOML [schemathesis args]
+pass() {
+  local name="$1" key="$2" extra="$3"
+  shift 3
+  case " ${SCHEMATHESIS_PASSES:-company operator connect upload} " in *" $name "*) ;; *) return 0 ;; esac
+  { cat "$WORK/base.toml"; echo "$extra"; } >"$WORK/$name.toml"
+  echo "=== schemathesis pass \"$name\" against $BASE/openapi.json"
+  local status=0
+  # Every check runs: schemathesis enables all of them by default. Not `--checks all`: a check named on
+  # the command line overrides the configuration's per-operation exceptions above.
+  (cd "$WORK" && "$VENV/bin/schemathesis" --config-file "$WORK/$name.toml" run "$BASE/openapi.json" \
+    --url "$BASE" \
+    --phases examples,coverage,fuzzing,stateful \
+    --header "Authorization: Bearer $key" \
+    --workers 1 \
+    --seed "${SCHEMATHESIS_SEED:-1}" \
+    --report junit --report-dir "$WORK/report/$name" \
+    "$@") || status=$?
+  [ "$status" = 0 ] || FAILED="$FAILED $name"
+}
+
+pass company "$API_KEY" "$SEED" "${EXTRA_ARGS[@]}"
+
+if [ -n "$OPERATOR_KEY" ]; then
+  # The operator's own routes: creating companies (and reading the catalog).
+  pass operator "$OPERATOR_KEY" "" --include-path-regex '^/v1/(companies|hr-systems)$' "${EXTRA_ARGS[@]}"
+
+  # A connect link reaches the catalog and the integration routes; its company is a fresh one.
+  CONNECT_TOKEN="$(api "$(new_company 'Schemathesis Connect GmbH')" POST /v1/connect-links '{"expiresInMinutes":1440}' | json url | sed 's/.*[?&]link=//')"
+  pass connect "$CONNECT_TOKEN" "" --include-path-regex '^/v1/(hr-systems|integrations)' "${EXTRA_ARGS[@]}"
+
+  # An HR file export integration with a file, so that the upload and the preview meet a real integration.
+  UPLOAD_KEY="$(new_company 'Schemathesis Upload GmbH')"
+  UPLOAD_ID="$(api "$UPLOAD_KEY" POST /v1/integrations '{"hrSystem":"hr-file-export"}' | json id)"
+  api "$UPLOAD_KEY" PUT "/v1/integrations/$UPLOAD_ID/credentials" '{"source":"upload"}' >/dev/null
+  printf 'ID;Vorname;Nachname;E-Mail;Austrittsdatum\n1;Anna;Alt;anna.alt@example.com;\n2;Bert;Bau;bert.bau@example.com;2027-01-31\n' |
+    curl -sf -X PUT "$BASE/v1/integrations/$UPLOAD_ID/files" -H "Authorization: Bearer $UPLOAD_KEY" -H 'content-type: text/csv' --data-binary @- >/dev/null
+  echo "Test data: HR file export integration $UPLOAD_ID with a file"
+  # Which bytes make a usable file depends on the integration's settings (delimiter, encoding,
+  # columns: state, not schema), so a schema-valid body may be a 422 hr_file_invalid (documented).
+  pass upload "$UPLOAD_KEY" "
+[[operations]]
+include-path-regex = \"^/v1/integrations/[{]id[}]/files\"
+parameters = { \"path.id\" = \"$UPLOAD_ID\" }
+
+[[operations]]
+include-name = \"PUT /v1/integrations/{id}/files\"
+checks.positive_data_acceptance.expected-statuses = [\"2xx\", \"3xx\", \"401\", \"403\", \"404\", \"409\", \"422\", \"429\", \"5xx\"]
+" --include-path-regex '^/v1/integrations/[{]id[}]/files' "${EXTRA_ARGS[@]}"
+fi
+
 if [ -n "${SCHEMATHESIS_REPORT_DIR:-}" ]; then mkdir -p "$SCHEMATHESIS_REPORT_DIR" && cp -r "$WORK/report/." "$SCHEMATHESIS_REPORT_DIR/"; fi
-exit "$STATUS"
+if [ -n "$FAILED" ]; then
+  echo "schemathesis found failures in the pass(es):$FAILED" >&2
+  exit 1
+fi
+echo "schemathesis: no failures in any pass"

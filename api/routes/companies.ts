@@ -3,17 +3,17 @@ import { z } from 'zod';
 import { offeredTimeZones } from '../../domain/time-zone';
 import { generateCompanyApiKey, hashApiKey, requireOperator } from '../auth';
 import type { AppDeps } from '../deps';
-import { errorResponses } from '../schemas/common';
+import { errorResponses, storableString } from '../schemas/common';
 
 const createCompanyBody = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(200).regex(/\S/, 'must not be empty'),
+  name: storableString().trim().min(1, 'must not be empty').max(200).regex(/\S/, 'must not be empty'),
   // An enum: exactly the IANA zones this runtime knows (and today's names of renamed ones), so the spec lists what the server takes.
   timezone: z
     .enum(offeredTimeZones(), { error: 'must be an IANA time zone such as Europe/Berlin' })
     .default('Europe/Berlin'),
 }).strict();
 
-const companyCreated = z.object({ id: z.uuid(), name: z.string(), timezone: z.string(), apiKey: z.string() });
+const companyCreated = z.object({ id: z.uuid(), name: z.string(), timezone: createCompanyBody.shape.timezone.unwrap(), apiKey: z.string() });
 
 export function companyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

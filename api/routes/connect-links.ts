@@ -24,19 +24,20 @@ const connectLinkCreated = z.object({
   expiresAt: z.string(),
 });
 
-// An origin as a browser sends it: scheme, host and port, nothing else; https, or http only for local development.
+// An origin as a browser sends it (scheme, host, port; https, or http only for local development),
+// stated as a pattern so that the spec says exactly what the server takes: lowercase DNS names (IDNs
+// in their xn-- form) whose last label starts with a letter (else a URL parser reads an IPv4
+// address), no default port (a browser omits it), port 1-65535.
+const DNS_LABEL = '(?:xn--)?[a-z0-9]+(?:-[a-z0-9]+)*';
+const TOP_LABEL = '(?:xn--[a-z0-9]+(?:-[a-z0-9]+)*|[a-z][a-z0-9]*(?:-[a-z0-9]+)*)';
+const PORT_1000_UP = '[1-9]\\d{3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d{2}|655[0-2]\\d|6553[0-5]';
+const HTTPS_PORT = `(?::(?:[1-9]|[1-9]\\d|[1-35-9]\\d{2}|4[0-35-9]\\d|44[0-24-9]|${PORT_1000_UP}))?`; // not 443
+const HTTP_PORT = `(?::(?:[1-9]|[1-79]\\d|8[1-9]|[1-9]\\d{2}|${PORT_1000_UP}))?`; // not 80
+const ORIGIN_PATTERN = new RegExp(`^(?:https://(?:${DNS_LABEL}\\.)*${TOP_LABEL}${HTTPS_PORT}|http://(?:localhost|127\\.0\\.0\\.1)${HTTP_PORT})$`);
 const origin = z
   .string()
   .max(200)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-      return url.origin === value && (url.protocol === 'https:' || (url.protocol === 'http:' && local));
-    } catch {
-      return false;
-    }
-  }, 'must be an origin such as https://portal.example.com (https, no path; http only for localhost)');
+  .regex(ORIGIN_PATTERN, 'must be an origin such as https://portal.example.com (https, lowercase host, no path, no default port; http only for localhost)');
 
 const embedOriginsBody = z.object({ origins: z.array(origin).max(20) }).strict();
 const embedOrigins = z.object({ origins: z.array(z.string()) });

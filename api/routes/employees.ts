@@ -20,7 +20,7 @@ export function employeeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['employees'],
           summary: "The company's employees, filtered by status, paginated with a cursor",
           querystring: listQuery.extend({ status: z.enum(['ACTIVE', 'LEAVING_PLANNED', 'LEFT']).optional() }),
-          response: { 200: listOf(employee), 403: errorResponses[403] },
+          response: { 200: listOf(employee, listQuery), 403: errorResponses[403] },
         },
         serializerCompiler: fastOkSerializer,
       },
@@ -44,7 +44,7 @@ export function employeeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/invites',
-      { schema: { tags: ['employees'], summary: "Invitations to the benefits app created for the company's employees", querystring: listQuery, response: { 200: listOf(invite), 403: errorResponses[403] } } },
+      { schema: { tags: ['employees'], summary: "Invitations to the benefits app created for the company's employees", querystring: listQuery, response: { 200: listOf(invite, listQuery), 403: errorResponses[403] } } },
       async (req) => {
         const { companyId } = companyOf(req);
         const after = decodeIdCursor(req.query.cursor);

@@ -20,6 +20,7 @@ import { hrFileErrorResponses, hrFilePreviewAnswer, hrFileUpload } from '../sche
 import { integrationOfCompany } from '../tenancy';
 
 const CONTENT_TYPES = ['text/csv', 'application/octet-stream'];
+const contentTypeOf = (header: string | undefined) => String(header ?? '').split(';')[0]!.trim().toLowerCase();
 
 const tooLarge = () => new ApiError(413, 'hr_file_too_large', `The file is larger than ${HR_FILE_MAX_BYTES / 1024 / 1024} MB (${HR_FILE_MAX_BYTES} bytes), the most an upload may be; nothing was stored.`);
 
@@ -37,7 +38,14 @@ async function readLimited(stream: Readable, limit: number): Promise<Buffer> {
 
 function fileName(disposition: string | undefined): string {
   const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition ?? '');
-  const name = m ? decodeURIComponent(m[1]).split(/[\\/]/).pop()!.trim() : '';
+  let raw = m?.[1] ?? '';
+  try {
+    raw = decodeURIComponent(raw);
+  } catch {
+    // Not percent-encoding after all (a name with a bare %): taken as written.
+  }
+  // Control characters (U+0000 above all, which PostgreSQL text cannot hold) are no part of a name.
+  const name = raw.replace(/[\u0000-\u001f\u007f]/g, '').split(/[\\/]/).pop()!.trim();
   return name.slice(0, 200) || 'upload.csv';
 }
 
@@ -92,16 +100,26 @@ export function hrFileRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             'The body is the file (text/csv or application/octet-stream, at most 50 MB; the name from Content-Disposition). The file is read with the credentials’ settings (delimiter, encoding, dateFormat, columns, the catalog entry’s preset); a file that cannot be used is refused naming the line and column, and the previous file stays. The same file again (same SHA-256) stores nothing.',
           params: idParams,
           consumes: CONTENT_TYPES,
-          body: z.unknown().describe('The CSV export, as bytes'),
+          // The body is bytes, not JSON: the spec says so (a binary string), and the route reads it as a stream.
+          body: z.unknown().meta({
+            type: 'string',
+            format: 'binary',
+            description: 'The CSV export, as bytes (at most 50 MB)',
+            examples: ['Personalnummer;Vorname;Nachname;E-Mail;Eintrittsdatum;Austrittsdatum\n1001;Anna;Alt;anna.alt@example.com;2021-04-01;\n1002;Bert;Bau;bert.bau@example.com;2019-09-15;2027-01-31\n'],
+          }),
           response: { 200: hrFileUpload, 403: errorResponses[403], 409: hrFileErrorResponses[409], 413: hrFileErrorResponses[413], 415: hrFileErrorResponses[415], 422: hrFileErrorResponses[422], 502: errorResponses[502] },
+        },
+        // Before the body is parsed: any other type is a 415, whatever its body (JSON that does not parse included).
+        onRequest: async (req) => {
+          const contentType = contentTypeOf(req.headers['content-type']);
+          if (!CONTENT_TYPES.includes(contentType)) {
+            throw new ApiError(415, 'unsupported_media_type', `Send the file as text/csv or application/octet-stream${contentType ? `, not ${contentType}` : ''}.`);
+          }
         },
       },
       async (req) => {
         const { companyId } = companyOf(req);
-        const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-        if (!CONTENT_TYPES.includes(contentType)) {
-          throw new ApiError(415, 'unsupported_media_type', `Send the file as text/csv or application/octet-stream${contentType ? `, not ${contentType}` : ''}.`);
-        }
+        const contentType = contentTypeOf(req.headers['content-type']);
         const declared = Number(req.headers['content-length'] ?? NaN);
         if (declared > HR_FILE_MAX_BYTES) throw tooLarge();
         const { row, system, credentials, settings } = await uploadIntegration(companyId, req.params.id);

@@ -187,7 +187,13 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         }
         const filters = body.filters ?? (row.filters as never);
         const unselected = fieldsUsedByFilters(filters ?? {}).filter((f) => !fields.includes(f));
-        if (unselected.length) throw badRequest('filter_on_unselected_field', `Filters use fields that are not synced: ${unselected.join(', ')}. Select them in "fields" too.`);
+        if (unselected.length) {
+          const missing = unselected.join(', ');
+          // Both in this body: the request itself is invalid (the spec's if/then says so). One of them stored: a conflict with that state.
+          if (body.filters && body.fields) throw badRequest('filter_on_unselected_field', `Filters use fields that are not synced: ${missing}. Select them in "fields" too.`);
+          if (body.filters) throw conflict('filter_on_unselected_field', `Filters use fields that are not synced: ${missing}. Select them in "fields" too (in this request or first).`);
+          throw conflict('filter_on_unselected_field', `The stored filters use fields this selection leaves out: ${missing}. Keep them in "fields", or change "filters" in the same request.`);
+        }
 
         const deselected = (row.selectedFields as EmployeeFieldKey[]).filter((f) => !fields.includes(f));
         const updated = await deps.db.$transaction(

@@ -3,16 +3,21 @@ import { ID_CURSOR_PATTERN, INSTANT_ID_CURSOR_PATTERN } from '../pagination';
 
 export const errorBody = z.object({ error: z.string(), message: z.string(), details: z.unknown().optional() });
 
+// PostgreSQL text and jsonb cannot hold U+0000: a string the API stores states it (a pattern), and
+// the server refuses it with a 400 naming the field instead of failing to store it.
+const WITHOUT_NUL = /^[^\u0000]*$/;
+export const storableString = () => z.string().regex(WITHOUT_NUL, 'must not contain the NUL character (U+0000)');
+
 export const idParams = z.object({ id: z.uuid({ message: 'must be a UUID' }) });
 
 // Cursors are opaque to clients, but each list takes only its own kind (api/pagination.ts), and the
 // spec states the kind's exact pattern: every string that matches is a cursor the list accepts.
 const cursorMessage = 'must be nextCursor of the previous page of this list';
-const idCursor = z.string().regex(ID_CURSOR_PATTERN, cursorMessage).describe('nextCursor of the previous page (lists ordered by id)');
+const idCursor = z.string().regex(ID_CURSOR_PATTERN, cursorMessage).describe('A cursor of a list ordered by id: the nextCursor of its previous page');
 const instantIdCursor = z
   .string()
   .regex(INSTANT_ID_CURSOR_PATTERN, cursorMessage)
-  .describe('nextCursor of the previous page (lists ordered newest first)');
+  .describe('A cursor of a list ordered newest first: the nextCursor of its previous page');
 const limit = z.coerce.number().int().min(1).max(100).default(50);
 
 // Strict: a misspelt filter (?stauts=LEFT) is a 400, not an unfiltered list.
@@ -22,8 +27,10 @@ const listQueryNewestFirst = z.object({ limit, cursor: instantIdCursor.optional(
 /** The query of a list ordered by id; `listQuery.newestFirst` for a list ordered newest first. */
 export const listQuery = Object.assign(listQueryById, { newestFirst: listQueryNewestFirst });
 
-export function listOf<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/** A page of a list; given the list's query, nextCursor states the pattern that query takes back. */
+export function listOf<T extends z.ZodTypeAny>(item: T, query?: { shape: { cursor: z.ZodOptional<z.ZodString> } }) {
+  const cursor = query ? query.shape.cursor.unwrap() : z.string();
+  return z.object({ items: z.array(item), nextCursor: cursor.nullable().describe('The cursor of the next page; null on the last page') });
 }
 
 // Any route may meet an outage: the database (every route reads it), Temporal (the routes that start,

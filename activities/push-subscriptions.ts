@@ -4,7 +4,7 @@
 // finds the subscription it made, and every new attempt uses a fresh secret, so an orphan of an
 // attempt that died before recording its result only ever gets 401s (vendors then drop it).
 import { findHrSystem } from '../connectors/registry';
-import { PushSubscriptionGoneError, type HrPushDefinition, type HrPushSubscriptions, type PushSubscription, type PushSubscriptionRequest } from '../connectors/push';
+import { PushNotConfiguredError, PushSubscriptionGoneError, type HrPushDefinition, type HrPushSubscriptions, type PushSubscription, type PushSubscriptionRequest } from '../connectors/push';
 import type { SubscriptionDeletion, SubscriptionStep } from '../contracts/integration-subscription';
 import { encryptPushSecrets, newPushSecret, newReceiverId, pushSubscriptions, storedSubscription, type PushSubscriptionRow } from '../infra/repositories/push-subscriptions';
 import { upsertIntegrationSchedule } from '../infra/temporal-schedules';
@@ -22,6 +22,9 @@ interface PushParts {
   integration: IntegrationRow;
   definition: HrPushDefinition;
 }
+
+/** The vendor subscription is the admin's (HiBob): the product cannot create, read or delete it. */
+const adminCreated = (definition: HrPushDefinition) => definition.createdBy === 'admin';
 
 const isActive = (i: { status: string } | null) => i !== null && (i.status === 'ACTIVE' || i.status === 'ERROR');
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -96,6 +99,56 @@ export function createPushSubscriptionActivities(deps: ActivityDeps) {
     return recordActive(parts, held, secret, { subscribedAt: new Date() });
   }
 
+  const callbackUrlOf = (publicUrl: string, row: PushSubscriptionRow) => `${publicUrl.replace(/\/+$/, '')}/hooks/${row.receiverId}`;
+  const awaitingAdmin = (): SubscriptionStep => ({ outcome: 'awaiting-admin', checkAt: Date.now() + checkEveryMs() });
+
+  /**
+   * A subscription the admin creates at the vendor (createdBy 'admin'). The receiver id, and so the URL
+   * the admin pastes into the vendor's UI, exists from the first step. The secret comes from the
+   * credentials: none → PENDING, push not configured (no error: the schedule polls); a new one →
+   * stored, PENDING until the receiver verifies a delivery signed with it (then ACTIVE, and the
+   * receiver wakes this workflow so that the schedule relaxes). Only a signed delivery proves that the
+   * admin added the webhook with this URL and copied the right token: until then the schedule stays at
+   * the admin's interval.
+   */
+  async function adoptAdminSubscription(parts: PushParts, row: PushSubscriptionRow, publicUrl: string): Promise<SubscriptionStep> {
+    const secret = newPushSecret();
+    let held: PushSubscription;
+    try {
+      held = await vendor(parts).subscribe({ callbackUrl: callbackUrlOf(publicUrl, row), secret });
+    } catch (err) {
+      if (!(err instanceof PushNotConfiguredError)) throw err;
+      if (row.status !== 'PENDING' || row.vendorSubscriptionId !== null || row.lastError !== null) {
+        await deps.db.pushSubscription.update({ where: { id: row.id }, data: { status: 'PENDING', vendorSubscriptionId: null, lastError: null } });
+        await followSchedule(parts.integration, false);
+      }
+      return awaitingAdmin();
+    }
+    const stored = row.vendorSubscriptionId ? storedSubscription(deps.cipher, row).subscription : null;
+    if (stored && stored.verificationSecret === held.verificationSecret) {
+      if (row.status === 'ACTIVE') {
+        await followSchedule(parts.integration, true);
+        return activeStep(parts, null);
+      }
+      if (row.status === 'PENDING') return awaitingAdmin();
+    }
+    // A new token (or a subscription that was down): wait for a delivery signed with it.
+    await deps.db.pushSubscription.update({
+      where: { id: row.id },
+      data: {
+        status: 'PENDING',
+        vendorSubscriptionId: held.vendorSubscriptionId,
+        expiresAt: held.expiresAt,
+        details: held.details ?? {},
+        secretsCipher: encryptPushSecrets(deps.cipher, row.integrationId, { requestSecret: held.verificationSecret, verificationSecret: held.verificationSecret }),
+        subscribedAt: new Date(),
+        lastError: null,
+      },
+    });
+    await followSchedule(parts.integration, false);
+    return awaitingAdmin();
+  }
+
   /** Runs a vendor step; a failure is recorded on the subscription (the admin sees it) and goes to Temporal's retry. */
   async function recorded<T>(parts: PushParts, step: () => Promise<T>): Promise<T> {
     try {
@@ -127,6 +180,7 @@ export function createPushSubscriptionActivities(deps: ActivityDeps) {
       }
       const publicUrl = deps.publicUrl;
       return recorded(parts, async () => {
+        if (adminCreated(parts.definition)) return adoptAdminSubscription(parts, row, publicUrl);
         if (row.status === 'ACTIVE' && row.vendorSubscriptionId) {
           const { subscription } = storedSubscription(deps.cipher, row);
           if (await vendor(parts).exists(subscription)) return activeStep(parts, row.expiresAt);
@@ -144,6 +198,7 @@ export function createPushSubscriptionActivities(deps: ActivityDeps) {
       const publicUrl = deps.publicUrl;
       try {
         return await recorded(parts, async () => {
+          if (adminCreated(parts.definition)) return adoptAdminSubscription(parts, row, publicUrl);
           const subs = vendor(parts);
           if (!subs.renew) return subscribeAfresh(parts, row, publicUrl);
           const { subscription, secrets } = storedSubscription(deps.cipher, row);
@@ -162,6 +217,10 @@ export function createPushSubscriptionActivities(deps: ActivityDeps) {
       if (!parts) return { outcome: 'inactive' };
       const row = await rows.byIntegrationId(parts.integration.id);
       if (!row || !row.vendorSubscriptionId || row.status !== 'ACTIVE') return { outcome: 'gone' };
+      const publicUrl = deps.publicUrl;
+      // The vendor cannot be asked about the admin's webhook: the check re-reads the secret the admin entered
+      // (removed or replaced: push not configured, or waiting for a delivery signed with the new one).
+      if (adminCreated(parts.definition)) return publicUrl ? recorded(parts, () => adoptAdminSubscription(parts, row, publicUrl)) : { outcome: 'gone' };
       return recorded(parts, async () => {
         if (await vendor(parts).exists(storedSubscription(deps.cipher, row).subscription)) return activeStep(parts, row.expiresAt);
         await recordDown(parts, `${findHrSystem(parts.integration.hrSystem)?.name ?? parts.integration.hrSystem} no longer has the subscription; it is created again.`);

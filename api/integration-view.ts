@@ -19,13 +19,26 @@ async function nextScheduledSync(deps: AppDeps, integration: Integration): Promi
   }
 }
 
+/**
+ * Where the admin pastes the product's address in the HR system's UI (createdBy 'admin'): known once
+ * the integration is active and the product has a public address; never shown for a disconnected one.
+ */
+function adminCallbackUrl(deps: AppDeps, integration: Integration, subscription: PushSubscription | null): string | null {
+  if (!subscription || !deps.config.PUBLIC_URL || integration.status === 'DISCONNECTED' || subscription.status === 'DELETED') return null;
+  return `${deps.config.PUBLIC_URL.replace(/\/+$/, '')}/hooks/${subscription.receiverId}`;
+}
+
 /** Where the HR system's change notifications stand; null for a system that does not push (polling only). */
-function presentPush(integration: Integration, subscription: PushSubscription | null) {
+function presentPush(deps: AppDeps, integration: Integration, subscription: PushSubscription | null) {
   const push = findHrSystem(integration.hrSystem)?.push;
   if (!push) return null;
   const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+  const createdBy = push.createdBy ?? 'product';
   return {
     status: subscription?.status ?? ('NOT_SUBSCRIBED' as const),
+    createdBy,
+    // Only the admin needs it (to add the webhook); where the product subscribes, the address stays with the vendor.
+    callbackUrl: createdBy === 'admin' ? adminCallbackUrl(deps, integration, subscription) : null,
     events: [...push.events],
     subscribedAt: iso(subscription?.subscribedAt),
     expiresAt: iso(subscription?.expiresAt),
@@ -42,5 +55,5 @@ export async function loadIntegrationView(deps: AppDeps, integration: Integratio
     nextScheduledSync(deps, integration),
     deps.db.pushSubscription.findUnique({ where: { integrationId: integration.id } }),
   ]);
-  return { ...presentIntegration(integration, lastSync, next), push: presentPush(integration, subscription) };
+  return { ...presentIntegration(integration, lastSync, next), push: presentPush(deps, integration, subscription) };
 }

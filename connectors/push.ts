@@ -1,6 +1,7 @@
 // What an HR system that pushes changes offers (webhooks, change notifications, watch channels), behind
 // one interface. The product manages the vendor subscription itself (a workflow per integration owns
-// it: create on activation, renew before expiry, re-create when dropped, delete on disconnect) and
+// it: create on activation, renew before expiry, re-create when dropped, delete on disconnect), or,
+// where the vendor has no API for it, adopts the one an admin adds in the vendor's UI (createdBy), and
 // receives on one public endpoint per integration (/hooks/<receiverId>). A notification only asks for
 // a change listing of that integration: its body (it can carry personal data) never goes further
 // than the verifier below.
@@ -80,6 +81,18 @@ export interface HrPushDefinition {
    * then trusts the expiry the vendor gave, and a channel dropped early is noticed at the next renewal.
    */
   noLookup?: true;
+  /**
+   * Who creates the subscription at the vendor. 'product' (the default): the connector's subscribe()
+   * asks the vendor's API. 'admin': the vendor has no such API (HiBob) — an admin adds the webhook in
+   * the vendor's UI with the product's callback URL and enters the secret the vendor shows there in
+   * the product's credentials. Then subscribe() makes no vendor call: it takes that secret from the
+   * credentials (PushNotConfiguredError while there is none: the integration polls, nothing fails);
+   * exists() cannot ask the vendor and answers whether the product holds a secret (a webhook the
+   * admin removed or the vendor deactivated shows only as deliveries stopping: lastNotificationAt);
+   * unsubscribe() deletes nothing at the vendor (the admin removes the webhook there; after a
+   * disconnect the product's endpoint answers 410, which makes the vendor give up on it).
+   */
+  createdBy?: 'product' | 'admin';
   /** Renew this long before expiresAt (subscriptions that expire). */
   renewBeforeExpiryMs?: number;
   /** Checks a request by the vendor's own mechanism before anything happens. No I/O. */
@@ -91,5 +104,16 @@ export class PushSubscriptionGoneError extends Error {
   constructor(hrSystemName: string, detail: string) {
     super(`${hrSystemName} no longer has the subscription: ${detail}`);
     this.name = 'PushSubscriptionGoneError';
+  }
+}
+
+/**
+ * A subscription the admin creates at the vendor (HrPushDefinition.createdBy 'admin') whose secret the
+ * product does not have yet: push is not configured, the schedule polls as for any system.
+ */
+export class PushNotConfiguredError extends Error {
+  constructor(hrSystemName: string, readonly adminSteps: string) {
+    super(`${hrSystemName} push is not set up: ${adminSteps}`);
+    this.name = 'PushNotConfiguredError';
   }
 }

@@ -23,8 +23,12 @@ export interface SubscriptionDeletion {
   reason?: string;
 }
 
-/** The SubscriptionState search attribute: where the subscription stands, for the Temporal UI. */
-export type SubscriptionStateName = 'SUBSCRIBING' | 'ACTIVE' | 'DOWN' | 'DELETED';
+/**
+ * The SubscriptionState search attribute: where the subscription stands, for the Temporal UI.
+ * AWAITING_ADMIN: a subscription the admin creates in the HR system's UI (HiBob) is not set up yet, or
+ * no signed delivery has arrived since its secret was entered; the schedule polls meanwhile.
+ */
+export type SubscriptionStateName = 'SUBSCRIBING' | 'ACTIVE' | 'AWAITING_ADMIN' | 'DOWN' | 'DELETED';
 
 /** Absolute deadlines (epoch ms) carried over continue-as-new: timers do not survive it. */
 export interface SubscriptionDeadlines {
@@ -60,6 +64,12 @@ export type SubscriptionStep =
   | { outcome: 'active'; renewAt: number | null; checkAt: number }
   /** The vendor no longer holds it: re-create. */
   | { outcome: 'gone' }
+  /**
+   * A subscription the admin creates at the vendor (createdBy 'admin') is not proven yet: its secret is
+   * not entered, or no signed delivery arrived since. Look again at checkAt (entering the secret and the
+   * first delivery wake the workflow at once); not a failure: the schedule polls as usual.
+   */
+  | { outcome: 'awaiting-admin'; checkAt: number }
   /** Cannot subscribe now (no public address configured): try again at retryAt. */
   | { outcome: 'unavailable'; retryAt: number }
   /** The integration is disconnected or its HR system does not push: the workflow ends. */

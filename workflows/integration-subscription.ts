@@ -40,10 +40,15 @@ export const integrationSubscriptionWorkflow: IntegrationSubscriptionWorkflow = 
   const d: SubscriptionDeadlines = input.carried ?? { renewAt: null, checkAt: null, retryAt: null, needsCreate: true, failures: 0 };
   let stopRequested = input.deleteOnly === true;
   let renewRequested = false;
+  /** A re-create asked for while a step ran: an 'awaiting-admin' answer must not put it off to checkAt. */
+  let recreateAskedDuringStep = false;
   let deletion: SubscriptionDeletion | null = null;
 
   setHandler(subscriptionEventSignal, ({ event }) => {
-    if (event === 'recreate') Object.assign(d, { needsCreate: true, retryAt: null });
+    if (event === 'recreate') {
+      Object.assign(d, { needsCreate: true, retryAt: null });
+      recreateAskedDuringStep = true;
+    }
     else renewRequested = true;
   });
   setHandler(deleteSubscriptionUpdate, async () => {
@@ -74,6 +79,11 @@ export const integrationSubscriptionWorkflow: IntegrationSubscriptionWorkflow = 
         Object.assign(d, { needsCreate: true, retryAt: step.retryAt });
         publish('DOWN');
         return true;
+      case 'awaiting-admin':
+        // Not a failure: no backoff. The create step runs again at checkAt, or at once when signalled.
+        Object.assign(d, { needsCreate: true, retryAt: recreateAskedDuringStep ? null : step.checkAt, failures: 0 });
+        publish('AWAITING_ADMIN');
+        return true;
       case 'inactive':
         return false;
     }
@@ -92,6 +102,7 @@ export const integrationSubscriptionWorkflow: IntegrationSubscriptionWorkflow = 
   let steps = 0;
   let active = true;
   while (!stopRequested && active) {
+    recreateAskedDuringStep = false;
     try {
       if (d.needsCreate && (d.retryAt === null || due(d.retryAt))) {
         renewRequested = false;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_FIELD_SELECTION, EMPLOYEE_FIELDS, REQUIRED_FIELD_KEYS, type EmployeeFieldKey } from '../../domain/employee-fields';
 import { fieldsUsedByFilters } from '../../domain/employee-filters';
 import { Prisma } from '../../generated/prisma/client';
+import { signalSubscriptionEvent } from '../../infra/subscription-workflows';
 import { upsertIntegrationSchedule } from '../../infra/temporal-schedules';
 import { companyOf } from '../auth';
 import type { AppDeps } from '../deps';
@@ -12,7 +13,7 @@ import { availableSystem, callHrSystem, connectorOf, setupContext } from '../hr-
 import { loadIntegrationView } from '../integration-view';
 import { errorResponses, idParams } from '../schemas/common';
 import { integration, integrationOptions, integrationPatch } from '../schemas/integration';
-import { temporalCalls } from '../temporal-calls';
+import { TEMPORAL_ACCEPT_DEADLINE_MS, temporalCalls, withTemporalDeadline } from '../temporal-calls';
 import { integrationOfCompany } from '../tenancy';
 
 type Options = z.infer<typeof integrationOptions>;
@@ -125,6 +126,13 @@ export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             ...(row.status === 'ERROR' ? { status: 'ACTIVE', lastError: null } : {}),
           },
         });
+        if (system.push?.createdBy === 'admin' && updated.status === 'ACTIVE') {
+          // The admin may have entered (or replaced) the secret of the webhook they added in the HR system: the
+          // subscription workflow takes it now; should the signal not get through, its next check does.
+          await withTemporalDeadline(deps.temporal, TEMPORAL_ACCEPT_DEADLINE_MS, () => signalSubscriptionEvent(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, updated, 'recreate')).catch((err: unknown) =>
+            req.log.warn({ err }, 'could not tell the push subscription workflow about the new credentials'),
+          );
+        }
         return loadIntegrationView(deps, updated);
       },
     );

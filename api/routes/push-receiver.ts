@@ -96,6 +96,13 @@ export function pushReceiverRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const eventIds = verdict.kind === 'changes' ? verdict.eventIds : [];
         const { replay } = await rows.recordAccepted(row.id, receivedAt, eventIds);
         const integration = row.integration;
+        if (push.createdBy === 'admin' && row.status === 'PENDING' && (await rows.confirmAdminSubscription(row.id))) {
+          // The first delivery signed with the admin's secret: the webhook works. The workflow records it and
+          // relaxes the schedule; should the signal not get through, its next check does.
+          await signalSubscriptionEvent(deps.temporal, taskQueue, integration, 'recreate').catch((err: unknown) =>
+            req.log.warn({ err, integrationId: integration.id }, 'could not tell the subscription workflow that the admin-created webhook works'),
+          );
+        }
         if (replay) {
           // Every event in it was accepted before: nothing more to do.
         } else if (verdict.kind === 'changes' || (verdict.kind === 'subscription' && verdict.event === 'missed')) {

@@ -65,11 +65,20 @@ const pushState = z
   .object({
     status: z
       .enum(['NOT_SUBSCRIBED', 'PENDING', 'ACTIVE', 'DOWN', 'DELETED'])
-      .describe('ACTIVE: changes arrive within a minute and the schedule is only the safety net; DOWN: the schedule syncs at the normal interval (lastError says why); PENDING: being subscribed; NOT_SUBSCRIBED: before activation'),
+      .describe(
+        'ACTIVE: changes arrive within a minute and the schedule is only the safety net; DOWN: the schedule syncs at the normal interval (lastError says why); PENDING: being subscribed — where the admin creates the webhook (createdBy admin): until a delivery signed with the secret entered in the credentials arrived (the schedule syncs at the normal interval meanwhile); NOT_SUBSCRIBED: before activation',
+      ),
+    createdBy: z
+      .enum(['product', 'admin'])
+      .describe("product: the product subscribes at the HR system itself. admin: the HR system has no API for it (HiBob): an admin adds the webhook in the HR system's UI with callbackUrl and enters the secret it shows in the credentials"),
+    callbackUrl: z
+      .string()
+      .nullable()
+      .describe('Where createdBy is admin: the address to paste into the HR system\'s webhook settings (keep it private: it is the webhook\'s unguessable address). Null where the product subscribes itself, before activation, after a disconnect, or without a public address (PUBLIC_URL)'),
     events: z.array(z.string()).describe("The HR system's events the product subscribes to"),
     subscribedAt: z.string().nullable(),
     expiresAt: z.string().nullable().describe('When the HR system drops the subscription unless renewed (it is renewed before); null: it does not expire'),
-    lastNotificationAt: z.string().nullable(),
+    lastNotificationAt: z.string().nullable().describe('When the HR system last sent a genuine notification; where the admin created the webhook, the only sign that deliveries still arrive'),
     notificationsAccepted: z.number().int(),
     notificationsRejected: z.number().int().describe('Requests that could not be verified as coming from the HR system (answered 401)'),
     lastError: z.string().nullable(),

@@ -3,11 +3,16 @@
 // Unpermitted fields are silently left out (200), so the sync's empty-field warning matters here.
 // The search allows 50 requests a minute; a 429 is retried by requestJson with backoff.
 import { fetchEmployeePage, singlePage, utcToday, type HrApi } from '../kit';
+import type { HrPushSubscriptions } from '../push';
 import type { AttributeOption, EmployeePage, EmploymentType, HrConnector, LegalEntityOption } from '../types';
 import { activeListItems, chooseSearchFields, employmentTypeOf, mapBobEmployee, toAttributeOption, type BobFieldMetadata, type BobListItem } from './mapping';
 
 export class HiBobConnector implements HrConnector {
-  constructor(private readonly api: HrApi) {}
+  constructor(
+    private readonly api: HrApi,
+    /** The admin's webhook in Bob (push-subscriptions.ts); calls nothing at Bob. */
+    readonly pushSubscriptions: HrPushSubscriptions,
+  ) {}
 
   /** Field metadata needs no permission, so it checks exactly the service user's id and token. */
   async checkCredentials(): Promise<void> {

@@ -3,8 +3,7 @@
 // in Bob's Developer Portal). An admin adds the webhook in Bob (Settings > Integrations > Webhooks:
 // the product's URL, the events), and Bob shows its secret token there; the admin enters that token
 // in the product. So nothing here calls Bob: the subscription is the admin's, and its secret theirs.
-import { CredentialsRejectedError } from '../errors';
-import type { HrPushSubscriptions, PushSubscription, PushSubscriptionRequest } from '../push';
+import { PushNotConfiguredError, type HrPushSubscriptions, type PushSubscription, type PushSubscriptionRequest } from '../push';
 
 /** Bob does not tell the id of a webhook added in its UI; one integration has one. */
 export const BOB_ADMIN_WEBHOOK_ID = 'bob-admin-webhook';
@@ -16,12 +15,12 @@ export class HiBobAdminWebhook implements HrPushSubscriptions {
     private readonly webhookSecret: string | undefined,
   ) {}
 
-  /** Takes the admin's webhook: its token is what Bob signs with. Final until the admin enters it. */
+  /** Takes the admin's webhook: its token is what Bob signs with. Until the admin enters it, push is not configured. */
   async subscribe(_request: PushSubscriptionRequest): Promise<PushSubscription> {
     if (!this.webhookSecret) {
-      throw new CredentialsRejectedError(
-        `${this.hrSystemName} webhooks are added by an admin in Bob (Settings > Integrations > Webhooks) with the product's webhook address; enter the token Bob shows for it`,
+      throw new PushNotConfiguredError(
         this.hrSystemName,
+        "add a webhook in Bob (Settings > Integrations > Webhooks) with the product's webhook address (callbackUrl) and enter the secret token Bob shows for it as webhookToken",
       );
     }
     return { vendorSubscriptionId: BOB_ADMIN_WEBHOOK_ID, expiresAt: null, verificationSecret: this.webhookSecret };

@@ -47,6 +47,9 @@ export function verifyHiBobNotification(notification: IncomingNotification, subs
 
 export const hiBobPush: HrPushDefinition = {
   events: HIBOB_PUSH_EVENTS,
+  // Bob has no webhooks API: an admin adds the webhook in Bob's UI and enters its token here.
+  createdBy: 'admin',
+  proof: 'signature',
   verifyNotification: verifyHiBobNotification,
 };
 

@@ -78,6 +78,14 @@ export function pushSubscriptions(db: Db) {
       await db.$executeRaw`
         UPDATE push_subscriptions SET recent_event_ids = ARRAY(SELECT e FROM unnest(recent_event_ids) AS e WHERE NOT (e = ANY(${hashes}::text[]))) WHERE id = ${id}::uuid`;
     },
+    /**
+     * A delivery verified with the secret the admin entered (createdBy 'admin'): the webhook the admin
+     * added works, PENDING becomes ACTIVE. True when it did now (the first such delivery).
+     */
+    async confirmAdminSubscription(id: string): Promise<boolean> {
+      const { count } = await db.pushSubscription.updateMany({ where: { id, status: 'PENDING', vendorSubscriptionId: { not: null } }, data: { status: 'ACTIVE', lastError: null } });
+      return count > 0;
+    },
     async recordRejected(id: string): Promise<void> {
       await db.pushSubscription.update({ where: { id }, data: { notificationsRejected: { increment: 1 } } });
     },

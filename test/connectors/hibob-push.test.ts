@@ -4,11 +4,10 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CredentialsRejectedError } from '../../connectors/errors';
 import { startFakeHiBob, type RunningFakeHiBob } from '../../connectors/hibob/fake-server';
 import { HIBOB_PUSH_EVENTS, bobSignature, verifyHiBobNotification } from '../../connectors/hibob/push';
 import { HiBobAdminWebhook } from '../../connectors/hibob/push-subscriptions';
-import type { IncomingNotification, NotificationVerdict, PushSubscription } from '../../connectors/push';
+import { PushNotConfiguredError, type IncomingNotification, type NotificationVerdict, type PushSubscription } from '../../connectors/push';
 
 interface Received {
   notification: IncomingNotification;
@@ -75,9 +74,9 @@ describe('HiBob webhooks', () => {
     expect(webhook.active).toBe(false);
   });
 
-  it('without the token Bob shows, the product cannot subscribe and tells the admin what to do', async () => {
+  it('without the token Bob shows, push is not configured (HiBob polls) and the admin is told what to do', async () => {
     const refused = new HiBobAdminWebhook('HiBob', undefined).subscribe({ callbackUrl, secret: 'x'.repeat(32) });
-    await expect(refused).rejects.toBeInstanceOf(CredentialsRejectedError);
+    await expect(refused).rejects.toBeInstanceOf(PushNotConfiguredError);
     await expect(refused).rejects.toThrow(/Settings > Integrations > Webhooks/);
   });
 

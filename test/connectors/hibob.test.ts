@@ -73,8 +73,9 @@ describe('HiBob connector against the fake Bob', () => {
     await expect(connect().listEmploymentTypes()).resolves.toEqual(['FULL_TIME', 'PART_TIME', 'WORKING_STUDENT', 'CONTRACTOR']);
   });
 
-  it('keeps the token secret', () => {
-    expect(hiBob.secretKeys).toEqual(['token']);
+  it('keeps the token and the webhook token secret; the webhook token is optional', () => {
+    expect(hiBob.secretKeys).toEqual(['token', 'webhookToken']);
+    expect(hiBob.credentialsSchema.safeParse({ serviceUserId: 'SERVICE-1', token: 't' }).success).toBe(true);
     expect(hiBob.credentialsSchema.safeParse({ serviceUserId: 'SERVICE-1' }).success).toBe(false);
   });
 });

@@ -7,7 +7,9 @@ import type { Db } from '../../infra/prisma';
 
 export const TEST_OPERATOR_KEY = 'op_test_operator_key_0123456789';
 
-export async function buildTestApi(db: Db, temporal: TestTemporal, overrides: Partial<AppDeps> = {}): Promise<FastifyInstance> {
+/** `config` overrides are merged into the test defaults (e.g. PUBLIC_URL alone). */
+export async function buildTestApi(db: Db, temporal: TestTemporal, overrides: Partial<Omit<AppDeps, 'config'>> & { config?: Partial<AppDeps['config']> } = {}): Promise<FastifyInstance> {
+  const { config, ...rest } = overrides;
   const app = await buildApp(
     {
       db,
@@ -19,8 +21,9 @@ export async function buildTestApi(db: Db, temporal: TestTemporal, overrides: Pa
         OPERATOR_API_KEY: TEST_OPERATOR_KEY,
         RECONCILE_INTERVAL_MINUTES: 15,
         operatorApiKey: TEST_OPERATOR_KEY,
+        ...config,
       },
-      ...overrides,
+      ...rest,
     },
     false,
   );

@@ -22,7 +22,8 @@ export async function startPushProduct(activityDeps: Partial<ActivityDeps> = {})
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   const temporal = await startTestTemporal(database.db, { publicUrl, ...activityDeps });
-  const app = await buildTestApi(database.db, temporal);
+  // The API knows its public address too: it shows it where the admin adds the webhook (HiBob).
+  const app = await buildTestApi(database.db, temporal, { config: { PUBLIC_URL: publicUrl } });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     database,

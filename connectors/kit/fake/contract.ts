@@ -71,6 +71,12 @@ export interface PushContractFake {
   dropSubscription(id: string): Promise<void>;
   /** Where the vendor's subscription API lives (in the request log). */
   subscriptionPath: string | RegExp;
+  /**
+   * Vendors whose subscriptions an admin creates in the vendor's UI (HrPushDefinition.createdBy
+   * 'admin'): the admin adds one calling `callbackUrl` (the vendor checks the endpoint as it does)
+   * and copies the secret the vendor shows; resolves to the credentials with that secret entered.
+   */
+  adminAddsWebhook?(callbackUrl: string): Promise<Record<string, unknown>>;
 }
 
 export interface ContractFixture {

@@ -127,7 +127,14 @@ export async function startBenchEnvironment(given: GivenServers | null, log: (li
     const common = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress!, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue, ENCRYPTION_KEY: encryptionKey };
 
     const apiPort = await freePort();
-    const apiChild = await startChild<{ type: 'ready'; url: string }>('api', 'api-process.ts', { ...common, OPERATOR_API_KEY: operatorKey, PORT: String(apiPort) });
+    // Diagnosis: BENCH_API_CPU_PROFILE_DIR=<dir> makes the API write a V8 CPU profile there when it stops.
+    const apiProfileDir = process.env.BENCH_API_CPU_PROFILE_DIR;
+    const apiChild = await startChild<{ type: 'ready'; url: string }>(
+      'api',
+      'api-process.ts',
+      { ...common, OPERATOR_API_KEY: operatorKey, PORT: String(apiPort) },
+      apiProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(apiProfileDir)}`] : [],
+    );
     stops.push(() => apiChild.stop());
     log(`API process ${apiChild.pid} at ${apiChild.ready.url}`);
 

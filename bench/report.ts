@@ -89,6 +89,7 @@ export function formatResults(r: BenchRunResults): string {
     rows.push([`7 GET /v1/employees, ${a.connections} conn, ${a.durationSeconds} s (${count(a.companyEmployees)}-employee company)`, `${count(a.requestsPerSecond)} req/s`]);
     rows.push(['  latency p50 / p99', `${a.latencyP50Ms} ms / ${a.latencyP99Ms} ms`]);
     rows.push(['  non-2xx / errors', `${a.non2xx} / ${a.errors}`]);
+    if (a.cpuSeconds) rows.push(['  CPU s: api/postgres/bench (autocannon)', `${a.cpuSeconds.api ?? '?'} / ${a.cpuSeconds.postgres ?? '?'} / ${a.cpuSeconds.bench ?? '?'}`]);
   }
   out.push('', table(rows));
   const c = r.connectors;

@@ -3,6 +3,7 @@
 // over the table, not one hot page.
 import autocannon from 'autocannon';
 import type { BenchCompany } from '../api-client';
+import { CpuMeter } from '../cpu';
 import type { BenchEnvironment } from '../environment';
 
 export interface ApiLoadResult {
@@ -15,6 +16,8 @@ export interface ApiLoadResult {
   latencyP99Ms: number;
   non2xx: number;
   errors: number;
+  /** Where the load's CPU went: the API, PostgreSQL, and the bench process itself (autocannon). */
+  cpuSeconds: Record<string, number>;
 }
 
 const MAX_PAGES = 200;
@@ -28,6 +31,7 @@ export async function runApiLoad(env: BenchEnvironment, target: { company: Bench
   } while (cursor && paths.length < MAX_PAGES);
 
   let next = 0;
+  const cpu = new CpuMeter(env.cpuTargets({}));
   const result = await autocannon({
     url: env.api.baseUrl,
     connections: options.connections,
@@ -35,8 +39,10 @@ export async function runApiLoad(env: BenchEnvironment, target: { company: Bench
     headers: { authorization: `Bearer ${target.company.apiKey}` },
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
   });
+  const { cpuSeconds } = cpu.stop();
   return {
     companyEmployees: target.employees,
+    cpuSeconds,
     distinctPages: paths.length,
     connections: options.connections,
     durationSeconds: options.durationSeconds,

@@ -39,6 +39,33 @@ export function Actions(props: { children: ComponentChildren }) {
   return <div class="actions">{props.children}</div>;
 }
 
+/**
+ * The buttons row that ends a setup step: Back (Cancel when an existing integration's step is edited),
+ * any step-specific buttons, then the submit button (Continue, or Save changes when editing).
+ */
+export function StepButtons(props: { editing?: boolean; busy: boolean; onBack: () => void; submitLabel?: string; children?: ComponentChildren }) {
+  const { t } = usePage();
+  return (
+    <Actions>
+      <button type="button" onClick={props.onBack}>
+        {props.editing ? t('cancel') : t('back')}
+      </button>
+      {props.children}
+      <button type="submit" class="primary" disabled={props.busy}>
+        {props.submitLabel ?? (props.editing ? t('saveChanges') : t('continue'))}
+      </button>
+    </Actions>
+  );
+}
+
+/** A copy of a selection with one value switched on or off (checkbox groups). */
+export function toggled(selection: ReadonlySet<string>, value: string, on: boolean): Set<string> {
+  const next = new Set(selection);
+  if (on) next.add(value);
+  else next.delete(value);
+  return next;
+}
+
 /** The API's own sentence for an error, or a general one for a failure that carries none. */
 export function messageOf(err: unknown, fallback: string): string {
   if (err instanceof ApiProblem && err.message) return err.message;

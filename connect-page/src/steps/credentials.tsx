@@ -2,7 +2,7 @@
 // vendor's refusal shown in its own words. An HR file export fed by upload takes its file here too.
 import { useMemo, useState } from 'preact/hooks';
 import { ApiProblem, type HrSystem, type Integration } from '../api';
-import { Actions, ErrorNotice, StepFrame, messageOf } from '../components';
+import { Actions, ErrorNotice, StepButtons, StepFrame, messageOf } from '../components';
 import { usePage } from '../context';
 import { credentialFields, credentialsOf, type CredentialField, type CredentialValues } from '../credential-fields';
 
@@ -63,19 +63,13 @@ export function CredentialsStep(props: { integration: Integration; system: HrSys
           </details>
         )}
         <ErrorNotice error={error?.title ?? null} detail={error?.detail} />
-        <Actions>
-          <button type="button" onClick={props.onBack}>
-            {props.editing ? t('cancel') : t('back')}
-          </button>
+        <StepButtons editing={props.editing} busy={busy} onBack={props.onBack} submitLabel={busy ? t('checking', { system }) : t('checkCredentials')}>
           {props.integration.credentialsEntered && !props.editing && (
             <button type="button" onClick={() => props.onSaved(props.integration)}>
               {t('keepCredentials')}
             </button>
           )}
-          <button type="submit" class="primary" disabled={busy}>
-            {busy ? t('checking', { system }) : t('checkCredentials')}
-          </button>
-        </Actions>
+        </StepButtons>
       </form>
     </StepFrame>
   );

@@ -2,7 +2,7 @@
 // "Re-sync attributes" re-reads the HR system's list (a custom attribute created meanwhile).
 import { useEffect, useState } from 'preact/hooks';
 import type { HrSystem, Integration, IntegrationOptions, IntegrationPatch } from '../api';
-import { Actions, ErrorNotice, StepFrame, messageOf } from '../components';
+import { Actions, ErrorNotice, StepButtons, StepFrame, messageOf } from '../components';
 import { usePage } from '../context';
 import { FIELD_NAMES } from '../i18n';
 
@@ -81,14 +81,7 @@ export function ExtraStep(props: { integration: Integration; system: HrSystem; e
           </button>
         </Actions>
         <ErrorNotice error={error} />
-        <Actions>
-          <button type="button" onClick={props.onBack}>
-            {props.editing ? t('cancel') : t('back')}
-          </button>
-          <button type="submit" class="primary" disabled={busy}>
-            {props.editing ? t('saveChanges') : t('continue')}
-          </button>
-        </Actions>
+        <StepButtons editing={props.editing} busy={busy} onBack={props.onBack} />
       </form>
     </StepFrame>
   );

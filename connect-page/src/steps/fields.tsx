@@ -1,7 +1,7 @@
 // Step 2: the data the product reads, grouped by area; required items fixed, optional ones deselectable.
 import { useState } from 'preact/hooks';
 import type { FieldKey, HrSystem, Integration } from '../api';
-import { Actions, ErrorNotice, StepFrame, messageOf } from '../components';
+import { ErrorNotice, StepButtons, StepFrame, messageOf, toggled } from '../components';
 import { usePage } from '../context';
 import { AREA_NAMES, FIELD_NAMES } from '../i18n';
 
@@ -12,12 +12,7 @@ export function FieldsStep(props: { integration: Integration; system: HrSystem; 
   const [error, setError] = useState<string | null>(null);
   const areas = [...new Set(props.system.fields.map((f) => f.area))];
 
-  const toggle = (key: string, on: boolean) => {
-    const next = new Set(selected);
-    if (on) next.add(key);
-    else next.delete(key);
-    setSelected(next);
-  };
+  const toggle = (key: string, on: boolean) => setSelected(toggled(selected, key, on));
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -62,14 +57,7 @@ export function FieldsStep(props: { integration: Integration; system: HrSystem; 
           </fieldset>
         ))}
         <ErrorNotice error={error} />
-        <Actions>
-          <button type="button" onClick={props.onBack}>
-            {props.editing ? t('cancel') : t('back')}
-          </button>
-          <button type="submit" class="primary" disabled={busy}>
-            {props.editing ? t('saveChanges') : t('continue')}
-          </button>
-        </Actions>
+        <StepButtons editing={props.editing} busy={busy} onBack={props.onBack} />
       </form>
     </StepFrame>
   );

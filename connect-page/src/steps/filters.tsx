@@ -2,7 +2,7 @@
 // API counts matches only when a sync runs, so the step says so (or shows the last sync's counts).
 import { useEffect, useState } from 'preact/hooks';
 import type { Filters, HrSystem, Integration, IntegrationOptions } from '../api';
-import { Actions, ErrorNotice, StepFrame, messageOf } from '../components';
+import { ErrorNotice, StepButtons, StepFrame, messageOf, toggled } from '../components';
 import { usePage } from '../context';
 import { EMPLOYMENT_TYPE_NAMES, FIELD_NAMES } from '../i18n';
 
@@ -24,12 +24,7 @@ export function FiltersStep(props: { integration: Integration; system: HrSystem;
     api.options(props.integration.id).then(setOptions, (err: unknown) => setError(messageOf(err, t('tryAgain'))));
   }, [props.integration.id]);
 
-  const toggle = (set: Set<string>, update: (s: Set<string>) => void, value: string, on: boolean) => {
-    const next = new Set(set);
-    if (on) next.add(value);
-    else next.delete(value);
-    update(next);
-  };
+  const toggle = (set: Set<string>, update: (s: Set<string>) => void, value: string, on: boolean) => update(toggled(set, value, on));
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -124,14 +119,7 @@ export function FiltersStep(props: { integration: Integration; system: HrSystem;
         </fieldset>
         <p class="hint count">{last ? t('countLast', { read: last.counts.read, filteredOut: last.counts.filteredOut }) : t('countUnknown')}</p>
         <ErrorNotice error={error} />
-        <Actions>
-          <button type="button" onClick={props.onBack}>
-            {props.editing ? t('cancel') : t('back')}
-          </button>
-          <button type="submit" class="primary" disabled={busy}>
-            {props.editing ? t('saveChanges') : t('continue')}
-          </button>
-        </Actions>
+        <StepButtons editing={props.editing} busy={busy} onBack={props.onBack} />
       </form>
     </StepFrame>
   );
